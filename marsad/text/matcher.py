@@ -1,0 +1,110 @@
+"""Clitic-aware phrase lookup over tokens: lexicons, aliases and place names → raw-text spans.
+
+A phrase (``"أنصار بيت المقدس"``) matches when its first word equals a token with its proclitics
+removed (``وأنصار``, ``لأنصار``) and the following words equal the next tokens. Keys are compared
+in normalised form (:func:`marsad.text.normalize.norm_key`); a leading article on the first word is
+optional on both sides (``القاهرة`` ~ ``بالقاهرة`` ~ ``قاهرة``). The reported span starts after the
+proclitics, so ``text[start:end]`` is the phrase as written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from marsad.model import Token
+from marsad.text.normalize import norm_key, normalize
+from marsad.text.segment import stem_candidates
+
+__all__ = ["PhraseMatch", "PhraseMatcher"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    start: int
+    end: int
+    mention: str
+    key: str
+    payloads: tuple[T, ...]
+    first_token: int
+    last_token: int  # inclusive
+    prefix: str = ""  # the proclitics stripped from the first token (normalised)
+
+
+def _strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) >= 5 else word
+
+
+@lru_cache(maxsize=100_000)
+def _prefix_raw_len(surface: str, prefix_len: int) -> int:
+    """Raw length of the first ``prefix_len`` normalised characters of ``surface``."""
+    return normalize(surface).to_raw[prefix_len]
+
+
+class PhraseMatcher(Generic[T]):
+    """Longest-leftmost, non-overlapping matching of many phrases over a token list."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], min_chars: int = 2) -> None:
+        self._index: dict[str, dict[tuple[str, ...], list[T]]] = defaultdict(dict)
+        self.max_words = 1
+        for phrase, payload in entries:
+            words = tuple(norm_key(phrase).split())
+            if not words or len("".join(words)) < min_chars:
+                continue
+            self.max_words = max(self.max_words, len(words))
+            for first in {words[0], _strip_article(words[0])}:
+                self._index[first].setdefault(words[1:], []).append(payload)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def lookup(self, phrase: str) -> tuple[T, ...]:
+        """Payloads of an exact phrase (normalised; first-word article optional)."""
+        words = tuple(norm_key(phrase).split())
+        if not words:
+            return ()
+        for first in (words[0], _strip_article(words[0])):
+            hit = self._index.get(first, {}).get(words[1:])
+            if hit:
+                return tuple(hit)
+        return ()
+
+    def find(self, text: str, tokens: Sequence[Token]) -> list[PhraseMatch[T]]:
+        out: list[PhraseMatch[T]] = []
+        i = 0
+        while i < len(tokens):
+            match = self.match_at(text, tokens, i)
+            if match is None:
+                i += 1
+                continue
+            out.append(match)
+            i = match.last_token + 1
+        return out
+
+    def match_at(self, text: str, tokens: Sequence[Token], i: int) -> PhraseMatch[T] | None:
+        """The longest phrase starting at token ``i`` (any proclitic analysis), or None."""
+        best: tuple[int, int, str, str, list[T]] | None = None
+        for prefix, rest in stem_candidates(tokens[i].norm):
+            tails = self._index.get(rest)
+            if not tails:
+                continue
+            for tail, payloads in tails.items():
+                n = len(tail)
+                if i + n >= len(tokens) or (best is not None and n <= best[0]):
+                    continue
+                if all(tokens[i + 1 + k].norm == w for k, w in enumerate(tail)):
+                    best = (n, len(prefix), prefix, " ".join((rest, *tail)), payloads)
+            if best is not None:
+                break
+        if best is None:
+            return None
+        n, plen, prefix, key, payloads = best
+        first = tokens[i]
+        start = first.start + (_prefix_raw_len(first.text, plen) if plen else 0)
+        end = tokens[i + n].end
+        return PhraseMatch(start, end, text[start:end], key, tuple(payloads), i, i + n, prefix)
