@@ -13,6 +13,7 @@ from typing import Any
 
 __all__ = [
     "Actor",
+    "Analysis",
     "Claim",
     "DateValue",
     "Document",
@@ -20,6 +21,7 @@ __all__ = [
     "Event",
     "Evidence",
     "Location",
+    "Mention",
     "Quantity",
     "Relation",
     "Result",
@@ -162,6 +164,30 @@ class Entity:
     def to_json(self) -> dict[str, Any]:
         return {"label": self.label, "start": self.start, "end": self.end, "mention": self.mention,
                 "kb_id": self.kb_id}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span recognised as an actor, a place, a demonym or a named entity.
+
+    ``label``: ACTOR, PLACE, DEMONYM, or an NER label (PERS/LOC/ORG/MISC). ``name`` is the canonical
+    name when the mention is linked (``kb_id``), else the words of the text. Places carry their
+    country, admin1, coordinates and precision; actors their kind and country.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str
+    kb_id: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,3 +376,28 @@ def _relation_from_json(obj: dict[str, Any]) -> Relation:
     return Relation(type=obj["type"], source=Actor(**obj["source"]), target=Actor(**obj["target"]),
                     evidence=_evidence(obj["evidence"]), detail=obj.get("detail"),
                     certainty=obj.get("certainty", "confirmed"))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A document with every layer the text and nlp stages found over it.
+
+    This is what the extract stage reads: noise spans, sentences, tokens (each with its sentence
+    index), quantities, dates, and mentions (actors, places, demonyms, named entities), all with
+    raw offsets into ``doc.text``.
+    """
+
+    doc: Document
+    noise: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateValue, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.sentence == sentence.index)

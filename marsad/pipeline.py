@@ -1,12 +1,173 @@
-"""One document through every stage: text → nlp → extract → resolve → Result."""
+"""One document through every stage: text → nlp → resolve (mentions) → extract → Result.
+
+:class:`Pipeline` holds the loaded resources (actor knowledge base, gazetteer, NER model); they
+load once, lazily, and are shared by every document a process handles. :func:`process` uses a
+process-wide default pipeline.
+"""
 
 from __future__ import annotations
 
-from marsad.model import Document, Result
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["process"]
+from marsad.text.dates import find_dates
+from marsad.text.numbers import find_quantities
+
+from marsad.extract.events import extract_events
+from marsad.extract.relations import extract_relations
+from marsad.extract.views import sentence_views
+from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
+from marsad.text.clean import noise_spans
+from marsad.text.normalize import normalize
+from marsad.text.segment import sentences, tokenize
+
+if TYPE_CHECKING:
+    from marsad.resolve.actors import ActorKB
+    from marsad.resolve.places import Gazetteer
+
+    from marsad.nlp.ner import NerTagger
+
+__all__ = ["Pipeline", "PipelineOptions", "process", "analyse", "default_pipeline"]
+
+_ENTITY_LABEL = {"person": "PERS", "group": "ORG", "state_force": "ORG", "organisation": "ORG"}
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineOptions:
+    """What the pipeline runs. ``ner=False`` skips the neural tagger (knowledge base only)."""
+
+    ner: bool = True
+
+
+class Pipeline:
+    def __init__(self, options: PipelineOptions | None = None) -> None:
+        self.options = options or PipelineOptions()
+
+    @cached_property
+    def actors(self) -> ActorKB:
+        from marsad.resolve.actors import default_kb
+
+        return default_kb()
+
+    @cached_property
+    def places(self) -> Gazetteer:
+        from marsad.resolve.places import default_gazetteer
+
+        return default_gazetteer()
+
+    @cached_property
+    def tagger(self) -> NerTagger | None:
+        if not self.options.ner:
+            return None
+        from marsad.nlp.ner import default_tagger
+
+        return default_tagger()
+
+    def analyse(self, doc: Document) -> Analysis:
+        """Text and nlp layers plus actor/place mentions, all as spans over ``doc.text``."""
+        text = doc.text
+        noise = tuple(noise_spans(text))
+        sents = tuple(sentences(text, noise))
+        tokens: list[Token] = []
+        for sent in sents:
+            tokens.extend(tokenize(text, sent.start, sent.end, sentence=sent.index, first_index=len(tokens)))
+        norm = normalize(text)
+        inside = _inside(sents)
+        return Analysis(
+            doc=doc,
+            noise=noise,
+            sentences=sents,
+            tokens=tuple(tokens),
+            quantities=tuple(q for q in find_quantities(text, norm) if inside(q.start, q.end)),
+            dates=tuple(d for d in find_dates(text, doc.published, norm) if inside(d.start, d.end)),
+            mentions=tuple(self._mentions(text, tokens)),
+        )
+
+    def __call__(self, doc: Document) -> Result:
+        an = self.analyse(doc)
+        views = sentence_views(an)
+        events = extract_events(an, views)
+        relations = extract_relations(an.text, views)
+        return Result(id=doc.id, events=tuple(events), relations=tuple(relations), entities=_entities(an))
+
+    def _mentions(self, text: str, tokens: list[Token]) -> list[Mention]:
+        by_sentence: dict[int, list[Token]] = {}
+        for tok in tokens:
+            by_sentence.setdefault(tok.sentence, []).append(tok)
+        found: list[Mention] = []
+        for toks in by_sentence.values():
+            found.extend(self._sentence_mentions(text, toks))
+        return found
+
+    def _sentence_mentions(self, text: str, toks: list[Token]) -> list[Mention]:
+        linked = [_actor_mention(m) for m in self.actors.find(text, toks)]
+        linked += [_place_mention(m) for m in self.places.find(text, toks)
+                   if not _overlaps_any(m.start, m.end, linked)]
+        linked += [_demonym_mention(m) for m in self.places.demonyms(text, toks)
+                   if not _overlaps_any(m.start, m.end, linked)]
+        if self.tagger is None:
+            return linked
+        ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner")
+               for e in self.tagger.tag(text, toks)]
+        return linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)]
+
+
+def _inside(sents: tuple[Sentence, ...]) -> Callable[[int, int], bool]:
+    spans = [(s.start, s.end) for s in sents]
+
+    def check(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in spans)
+
+    return check
+
+
+def _overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(start < m.end and m.start < end for m in mentions)
+
+
+def _actor_mention(match: object) -> Mention:
+    entry = match.entry  # type: ignore[attr-defined]
+    return Mention(match.start, match.end, match.mention, "ACTOR", entry.name,  # type: ignore[attr-defined]
+                   kb_id=entry.id, kind=entry.kind, country=entry.country, source="kb")
+
+
+def _place_mention(match: object) -> Mention:
+    place = match.place  # type: ignore[attr-defined]
+    return Mention(match.start, match.end, match.mention, "PLACE", place.name,  # type: ignore[attr-defined]
+                   kb_id=getattr(place, "id", None) or place.name, kind=place.kind, country=place.country,
+                   admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision, source="gazetteer")
+
+
+def _demonym_mention(match: object) -> Mention:
+    return Mention(match.start, match.end, match.mention, "DEMONYM", match.mention,  # type: ignore[attr-defined]
+                   country=match.country, source="demonym")  # type: ignore[attr-defined]
+
+
+def _entities(an: Analysis) -> tuple[Entity, ...]:
+    out = []
+    for m in an.mentions:
+        if m.label == "PLACE":
+            out.append(Entity("LOC", m.start, m.end, m.text, m.kb_id))
+        elif m.label == "ACTOR":
+            out.append(Entity(_ENTITY_LABEL.get(m.kind or "", "ORG"), m.start, m.end, m.text, m.kb_id))
+        elif m.label in ("PERS", "ORG", "LOC", "MISC"):
+            out.append(Entity(m.label, m.start, m.end, m.text, None))
+    out += [Entity("DATE", d.start, d.end, d.mention) for d in an.dates]
+    out += [Entity("NUM", q.start, q.end, q.mention) for q in an.quantities]
+    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def analyse(doc: Document) -> Analysis:
+    return default_pipeline().analyse(doc)
 
 
 def process(doc: Document) -> Result:
-    """Extract events, relations and entities from one document (placeholder until stages land)."""
-    return Result(id=doc.id)
+    """Extract events, relations and entities from one document."""
+    return default_pipeline()(doc)

@@ -1,0 +1,37 @@
+# Marsad task runner. `make run` sets everything up and processes the bundled sample;
+# `make test` runs the whole test suite (what CI runs through .ci/run).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+OUT ?= out
+
+.PHONY: run test lint typecheck bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	mkdir -p $(OUT)
+	$(BIN)/marsad extract marsad/samples/sample.jsonl -o $(OUT)/sample.events.jsonl
+	$(BIN)/marsad show marsad/samples/sample.jsonl --limit 2
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check marsad tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+eval: $(STAMP)
+	$(BIN)/marsad eval events ../shared/eval/seeds.gold.jsonl
+	$(BIN)/marsad eval events ../shared/eval/dev.gold.jsonl
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

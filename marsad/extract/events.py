@@ -1,0 +1,171 @@
+"""Events of a document: frames → incidents → SPEC events with evidence for every field."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from marsad.extract.claims import ClaimMention, find_claims
+from marsad.extract.frames import sentence_frames, top_class
+from marsad.extract.lexicon import TriggerClass
+from marsad.extract.merge import Incident, merge_frames
+from marsad.extract.modality import CERTAINTY_ORDER, link_from_cues
+from marsad.extract.views import SentenceView
+from marsad.model import Actor, Analysis, Claim, Event, Evidence, Location, Mention, Quantity
+
+__all__ = ["extract_events"]
+
+_ARMED = frozenset({"group", "state_force"})
+_CLAIM_RANK = {"claimed": 0, "denied": 1, "unclaimed": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class _EventType:
+    event_type: str
+    sub_event_type: str
+
+
+def extract_events(an: Analysis, views: list[SentenceView]) -> list[Event]:
+    frames = [f for view in views for f in sentence_frames(view, an.doc.published)]
+    incidents = merge_frames(frames)
+    claims = _claims_by_incident(incidents, find_claims(an.text, views))
+    fallback_country = _dominant_country(views)
+    events = []
+    for i, inc in enumerate(incidents):
+        main = i == _first_news(incidents)
+        events.append(_build(an, views, inc, claims.get(id(inc), []), f"e{i + 1}",
+                             fallback_country if main else None, main))
+    return events
+
+
+def _first_news(incidents: list[Incident]) -> int:
+    return next((i for i, inc in enumerate(incidents) if not inc.background), -1)
+
+
+def _claims_by_incident(incidents: list[Incident], claims: list[ClaimMention]) -> dict[int, list[ClaimMention]]:
+    out: dict[int, list[ClaimMention]] = {}
+    news = [inc for inc in incidents if not inc.background]
+    for cm in claims:
+        target = _incident_for_sentence(incidents, cm.sentence) or _nearest(news, cm.sentence)
+        if target is not None:
+            out.setdefault(id(target), []).append(cm)
+    return out
+
+
+def _incident_for_sentence(incidents: list[Incident], sentence: int) -> Incident | None:
+    for inc in incidents:
+        if any(f.sentence_index == sentence for f in inc.frames):
+            return inc
+    return None
+
+
+def _nearest(incidents: list[Incident], sentence: int) -> Incident | None:
+    before = [inc for inc in incidents if inc.frames[0].sentence_index <= sentence]
+    return before[-1] if before else (incidents[0] if incidents else None)
+
+
+def _dominant_country(views: list[SentenceView]) -> str | None:
+    counts = Counter(p.country for v in views for p in v.places if p.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _build(an: Analysis, views: list[SentenceView], inc: Incident, claims: list[ClaimMention], event_id: str,
+           fallback_country: str | None, main: bool) -> Event:
+    triggers = [t for f in inc.frames for t in f.triggers]
+    top = top_class(triggers)
+    actors = _actors(inc, claims)
+    etype = _refine_type(top, actors, triggers)
+    claim = _claim(claims)
+    sentences = sorted({f.view.sentence for f in inc.frames}, key=lambda s: s.start)
+    return Event(
+        id=event_id,
+        event_type=etype.event_type,
+        sub_event_type=etype.sub_event_type,
+        evidence=tuple(Evidence(s.start, s.end, an.text[s.start:s.end]) for s in sentences),
+        actors=tuple(actors),
+        attack_type=top.attack_type,
+        weapon_type=top.weapon_type,
+        method=top.method,
+        location=_location(inc.place, fallback_country),
+        date=inc.date,
+        fatalities=_toll([f.fatalities for f in inc.frames]),
+        injured=_toll([f.injured for f in inc.frames]),
+        claim=claim,
+        link=_link(inc, views, actors, claim, main),
+        certainty=_certainty([f.certainty for f in inc.frames]),
+        background=inc.background,
+    )
+
+
+def _actors(inc: Incident, claims: list[ClaimMention]) -> list[Actor]:
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    candidates = [a for f in inc.frames for a in f.actors] + [c.claimant for c in claims if c.claimant]
+    for actor in candidates:
+        key = (actor.role, actor.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+def _refine_type(top: TriggerClass, actors: list[Actor], triggers: list) -> _EventType:  # type: ignore[type-arg]
+    if top.name == "territory":
+        state = any(a.role == "perpetrator" and a.kind == "state_force" for a in actors)
+        regain = any(t.key.split()[0] in {"استعادت", "استعاد", "استعاده", "حررت", "تحرير"} for t in triggers)
+        return _EventType("battles", "government_regains_territory" if state or regain
+                          else "non_state_actor_overtakes_territory")
+    if top.priority <= 20 and top.event_type == "violence_against_civilians":
+        armed_perp = any(a.role == "perpetrator" and a.kind in _ARMED for a in actors)
+        armed_victim = any(a.role in ("victim", "target") and a.kind in _ARMED for a in actors)
+        if armed_perp and armed_victim:
+            return _EventType("battles", "armed_clash")
+    return _EventType(top.event_type, top.sub_event_type)
+
+
+def _location(place: Mention | None, fallback_country: str | None) -> Location | None:
+    if place is None:
+        return Location(fallback_country, None, None, None, country=fallback_country, precision="country") \
+            if fallback_country else None
+    return Location(place.name, place.text, place.start, place.end, country=place.country, admin1=place.admin1,
+                    lat=place.lat, lon=place.lon, precision=place.precision)
+
+
+def _toll(values: list[Quantity | None]) -> Quantity | None:
+    found = [q for q in values if q is not None]
+    exact = [q for q in found if q.value is not None]
+    if exact:
+        return max(exact, key=lambda q: q.value or 0)
+    return max(found, key=lambda q: q.min or 0) if found else None
+
+
+def _claim(claims: list[ClaimMention]) -> Claim | None:
+    if not claims:
+        return None
+    return min(claims, key=lambda c: _CLAIM_RANK[c.claim.status]).claim
+
+
+def _certainty(values: list[str]) -> str:
+    lead = values[0]
+    if lead in ("hedged", "negated"):
+        firmer = [v for v in values if v in ("confirmed", "reported")]
+        if firmer:
+            return min(firmer, key=CERTAINTY_ORDER.index)
+    return lead
+
+
+def _link(inc: Incident, views: list[SentenceView], actors: list[Actor], claim: Claim | None,
+          main: bool) -> str | None:
+    """SPEC link: only for attacks by an individual or cell tied to a group."""
+    individual = any(a.role == "perpetrator" and a.kind in ("person", "other") for a in actors)
+    if not individual:
+        return None
+    own = [f.view for f in inc.frames]
+    tied_by_claim = claim is not None and claim.status == "claimed"
+    if not tied_by_claim and not any(m.kind == "group" for v in own for m in v.actors):
+        return None
+    cue_views = own + ([v for v in views if all(v is not o for o in own)] if main and tied_by_claim else [])
+    link = link_from_cues(cue_views)
+    if link is None and tied_by_claim:
+        return "unknown"
+    return link

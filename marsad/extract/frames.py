@@ -1,0 +1,147 @@
+"""Event frames: the triggers of one sentence with the arguments found around them.
+
+A sentence yields at most two frames: the news it reports and, when some of its triggers are
+recalled as context (a background cue just before them, or a date well before publication
+right after them), a background frame. Frames are merged into incidents by ``merge.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from marsad.extract.lexicon import TriggerClass
+from marsad.extract.modality import frame_certainty, is_background_date
+from marsad.extract.roles import assign_roles
+from marsad.extract.tolls import find_tolls
+from marsad.extract.views import SentenceView
+from marsad.model import Actor, DateValue, Mention, Quantity
+from marsad.text.matcher import PhraseMatch
+
+__all__ = ["Frame", "sentence_frames", "top_class"]
+
+Trigger = PhraseMatch[TriggerClass]
+_PLACE_PREPS = frozenset({"في", "ب", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+                          "شرقي", "غربي", "وسط", "بمدينة", "مدينة", "بلدة", "ولاية", "محافظة", "مقاطعة", "إقليم",
+                          "منطقة", "على"})
+_PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+@dataclass
+class Frame:
+    view: SentenceView
+    triggers: list[Trigger]
+    background: bool
+    actors: list[Actor] = field(default_factory=list)
+    place: Mention | None = None
+    date: DateValue | None = None
+    fatalities: Quantity | None = None
+    injured: Quantity | None = None
+    certainty: str = "confirmed"
+
+    @property
+    def top(self) -> TriggerClass:
+        return top_class(self.triggers)
+
+    @property
+    def sentence_index(self) -> int:
+        return self.view.index
+
+
+def top_class(triggers: list[Trigger]) -> TriggerClass:
+    return max((c for t in triggers for c in t.payloads), key=lambda c: c.priority)
+
+
+def sentence_frames(view: SentenceView, published: dt.date | None) -> list[Frame]:
+    triggers = accepted_triggers(view)
+    if not triggers:
+        return []
+    groups: dict[bool, list[Trigger]] = {False: [], True: []}
+    for trig in triggers:
+        groups[_recalled(view, trig, published)].append(trig)
+    frames = []
+    for background, trigs in groups.items():
+        if trigs and not (background and groups[False] and all(_vague(t) for t in trigs)):
+            frames.append(_fill(Frame(view, trigs, background), published))
+    if len(frames) == 2 and _same_place(frames):
+        frames = [frames[0]]
+    return frames
+
+
+def accepted_triggers(view: SentenceView) -> list[Trigger]:
+    """Triggers that report violence here: ambiguous words need a violence cue in the sentence."""
+    if not view.triggers:
+        return []
+    spans = [(t.start, t.end) for t in view.triggers]
+    outside = [c for c in view.cue_matches("violence_context")
+               if not any(c.start < e and s < c.end for s, e in spans)]
+    armed = any(m.kind in ("group", "state_force") for m in view.actors)
+    civil = view.has_cue("non_violent_context")
+    violent = bool(outside) or armed
+    if civil and not violent:
+        return []
+    strong = [t for t in view.triggers if not all(c.context for c in t.payloads)]
+    weak = [t for t in view.triggers if all(c.context for c in t.payloads)]
+    if strong:
+        return strong + weak if violent or len(strong) > 1 else strong
+    return weak if violent and (outside or not civil) else []
+
+
+def _recalled(view: SentenceView, trig: Trigger, published: dt.date | None) -> bool:
+    for cue in view.cue_matches("background"):
+        if 0 <= trig.first_token - cue.last_token <= 3:
+            return True
+    date = _date_after(view, trig)
+    return date is not None and is_background_date(date, published)
+
+
+def _vague(trig: Trigger) -> bool:
+    return all(c.priority <= 20 for c in trig.payloads)
+
+
+def _same_place(frames: list[Frame]) -> bool:
+    a, b = frames[0].place, frames[1].place
+    return a is not None and b is not None and a.start == b.start and frames[1].date is None
+
+
+def _date_after(view: SentenceView, trig: Trigger) -> DateValue | None:
+    for date in view.dates:
+        gap = view.token_index(date.start) - trig.last_token
+        if 0 <= gap <= 6:
+            return date
+    return None
+
+
+def _fill(frame: Frame, published: dt.date | None) -> Frame:
+    view = frame.view
+    frame.actors = assign_roles(view, frame.triggers)
+    frame.place = _best_place(view, frame.triggers)
+    frame.date = _nearest_date(view, frame.triggers)
+    frame.fatalities, frame.injured = find_tolls(view)
+    frame.certainty = frame_certainty(view)
+    return frame
+
+
+def _distance(view: SentenceView, start: int, triggers: list[Trigger]) -> int:
+    idx = view.token_index(start)
+    return min(idx - t.last_token if idx > t.last_token else (t.first_token - idx) * 2 for t in triggers)
+
+
+def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
+    if not view.places:
+        return None
+
+    def score(place: Mention) -> tuple[int, int, int]:
+        idx = view.token_index(place.start)
+        prev = view.tokens[idx - 1].norm if idx > 0 else ""
+        has_prep = place.text != view.tokens[idx].text or prev in _PLACE_PREPS
+        rank = _PRECISION_RANK.get(place.precision or "country", 4)
+        return (0 if has_prep else 1, rank if rank < 4 else 3 + rank, _distance(view, place.start, triggers))
+
+    return min(view.places, key=score)
+
+
+def _nearest_date(view: SentenceView, triggers: list[Trigger]) -> DateValue | None:
+    near = [(abs(_distance(view, d.start, triggers)), d) for d in view.dates]
+    near = [(dist, d) for dist, d in near if dist <= 20]
+    return min(near, key=lambda x: x[0])[1] if near else None

@@ -1,0 +1,65 @@
+"""The extractor's lexicons (``kb/lexicons/triggers.yaml`` and ``cues.yaml``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from marsad.text.matcher import PhraseMatcher
+
+__all__ = ["TriggerClass", "Lexicons", "lexicons"]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerClass:
+    name: str
+    event_type: str
+    sub_event_type: str
+    attack_type: str | None
+    weapon_type: str | None
+    method: str | None
+    priority: int
+    context: bool = False
+    kill: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    triggers: PhraseMatcher[TriggerClass]
+    cues: PhraseMatcher[str]
+    claim_modes: PhraseMatcher[str]
+    classes: dict[str, TriggerClass]
+
+
+def _load_yaml(name: str) -> Any:
+    text = resources.files("marsad.kb").joinpath(f"lexicons/{name}").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    classes: dict[str, TriggerClass] = {}
+    trigger_entries: list[tuple[str, TriggerClass]] = []
+    for name, spec in _load_yaml("triggers.yaml")["classes"].items():
+        cls = TriggerClass(
+            name=name, event_type=spec["event_type"], sub_event_type=spec["sub_event_type"],
+            attack_type=spec.get("attack_type"), weapon_type=spec.get("weapon_type"),
+            method=spec.get("method"), priority=int(spec["priority"]),
+            context=bool(spec.get("context")), kill=bool(spec.get("kill")),
+        )
+        classes[name] = cls
+        trigger_entries.extend((form, cls) for form in spec["forms"])
+    cues_spec = _load_yaml("cues.yaml")
+    modes = cues_spec.pop("claim_modes")
+    cue_entries = [(phrase, list_name) for list_name, phrases in cues_spec.items() for phrase in phrases]
+    mode_entries = [(phrase, mode) for mode, phrases in modes.items() for phrase in phrases]
+    return Lexicons(
+        triggers=PhraseMatcher(trigger_entries),
+        cues=PhraseMatcher(cue_entries),
+        claim_modes=PhraseMatcher(mode_entries),
+        classes=classes,
+    )

@@ -1,0 +1,104 @@
+"""One incident, one event: frames from several sentences about the same attack are merged.
+
+A frame joins an earlier incident of the same family (violence / protest / each strategic
+sub-type) and background status unless their places or dates conflict (another country, another
+city, another day). Among candidates the one sharing the frame's place wins, else the latest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.extract.frames import Frame
+from marsad.model import DateValue, Mention
+
+__all__ = ["Incident", "merge_frames"]
+
+_CITY_LEVEL = frozenset({"point", "city"})
+
+
+@dataclass
+class Incident:
+    frames: list[Frame] = field(default_factory=list)
+
+    @property
+    def background(self) -> bool:
+        return self.frames[0].background
+
+    @property
+    def place(self) -> Mention | None:
+        found = [f.place for f in self.frames if f.place is not None]
+        places = [p for p in found if p.country] or found
+        if not places:
+            return None
+        country = places[0].country
+        same = [p for p in places if p.country == country]
+        return min(same, key=lambda p: (_rank(p), same.index(p)))
+
+    @property
+    def date(self) -> DateValue | None:
+        return next((f.date for f in self.frames if f.date is not None), None)
+
+    @property
+    def family(self) -> str:
+        return _family(self.frames[0])
+
+
+def merge_frames(frames: list[Frame]) -> list[Incident]:
+    incidents: list[Incident] = []
+    for frame in frames:
+        target = _choose(incidents, frame)
+        if target is None:
+            incidents.append(Incident([frame]))
+        else:
+            target.frames.append(frame)
+    return incidents
+
+
+def _choose(incidents: list[Incident], frame: Frame) -> Incident | None:
+    candidates = [inc for inc in incidents if _compatible(inc, frame)]
+    if not candidates:
+        return None
+    sharing = [inc for inc in candidates if frame.place and inc.place and _same_place(inc.place, frame.place)]
+    if sharing:
+        return sharing[-1]
+    if frame.background and frame.place is not None:
+        return None
+    return candidates[-1]
+
+
+def _compatible(inc: Incident, frame: Frame) -> bool:
+    if inc.background != frame.background or inc.family != _family(frame):
+        return False
+    if inc.place and frame.place and _places_conflict(inc.place, frame.place):
+        return False
+    return not (inc.date and frame.date and _dates_conflict(inc.date, frame.date))
+
+
+def _family(frame: Frame) -> str:
+    top = frame.top
+    if top.event_type in ("battles", "explosions_remote_violence", "violence_against_civilians"):
+        return "violence"
+    if top.event_type in ("protests", "riots"):
+        return "protest"
+    return top.sub_event_type
+
+
+def _rank(place: Mention) -> int:
+    return {"point": 0, "city": 1, "admin1": 2, "region": 3}.get(place.precision or "", 4)
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    return (a.kb_id or a.name) == (b.kb_id or b.name)
+
+
+def _places_conflict(a: Mention, b: Mention) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return True
+    return a.precision in _CITY_LEVEL and b.precision in _CITY_LEVEL and not _same_place(a, b) \
+        and a.admin1 != b.name and b.admin1 != a.name and a.admin1 != b.admin1
+
+
+def _dates_conflict(a: DateValue, b: DateValue) -> bool:
+    n = min(len(a.value), len(b.value))
+    return a.value[:n] != b.value[:n]

@@ -1,0 +1,49 @@
+"""Certainty (confirmed / reported / hedged / negated), background dates and link cues."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.extract.views import SentenceView
+from marsad.model import DateValue
+
+__all__ = ["frame_certainty", "is_background_date", "link_from_cues", "CERTAINTY_ORDER"]
+
+# Most to least certain; a merged incident keeps its lead mention's certainty unless the lead
+# is doubtful and a later mention states the event.
+CERTAINTY_ORDER = ("confirmed", "reported", "hedged", "negated")
+_RECENT_DAYS = 10
+
+
+def frame_certainty(view: SentenceView) -> str:
+    if view.has_cue("negated"):
+        return "negated"
+    if view.has_cue("hedged"):
+        return "hedged"
+    if view.has_cue("reported") and not view.has_cue("confirmed"):
+        return "reported"
+    return "confirmed"
+
+
+def is_background_date(date: DateValue, published: dt.date | None) -> bool:
+    """True when ``date`` lies clearly before the publication (an earlier incident)."""
+    if published is None:
+        return False
+    year = int(date.value[:4])
+    if date.precision == "year":
+        return year < published.year
+    month = int(date.value[5:7])
+    if date.precision == "month":
+        return (year, month) < (published.year, published.month) and (published - dt.date(year, month, 28)).days > 3
+    day = dt.date.fromisoformat(date.value)
+    return (published - day).days > _RECENT_DAYS
+
+
+def link_from_cues(views: list[SentenceView]) -> str | None:
+    """``inspired`` / ``unknown`` / ``directed`` from the cues of the given sentences."""
+    found = {name for view in views for name in ("link_inspired", "link_unknown", "link_directed")
+             if view.has_cue(name)}
+    for name, value in (("link_inspired", "inspired"), ("link_unknown", "unknown"), ("link_directed", "directed")):
+        if name in found:
+            return value
+    return None

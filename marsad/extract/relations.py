@@ -1,0 +1,140 @@
+"""The actor network: relations read from cue phrases and the actors standing around them.
+
+Patterns are data (``kb/lexicons/relations.yaml``): a cue ("بدعم من", "المتحدث باسم", "بايعت")
+and where its source and target stand. Countries count as actors here ("إيران تدعم …").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from marsad.extract.modality import frame_certainty
+from marsad.extract.roles import actor_from_mention
+from marsad.extract.views import DESCRIPTOR, SentenceView
+from marsad.model import Evidence, Mention, Relation
+from marsad.text.matcher import PhraseMatch, PhraseMatcher
+
+__all__ = ["extract_relations"]
+
+
+@dataclass(frozen=True, slots=True)
+class RelationPattern:
+    type: str
+    source: str
+    target: str
+    source_kinds: frozenset[str]
+    target_kinds: frozenset[str]
+    max_gap: int
+    detail: str | None
+    requires: PhraseMatcher[str] | None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> PhraseMatcher[RelationPattern]:
+    raw = resources.files("marsad.kb").joinpath("lexicons/relations.yaml").read_text(encoding="utf-8")
+    entries = []
+    for spec in yaml.safe_load(raw)["patterns"]:
+        pattern = RelationPattern(
+            type=spec["type"], source=spec["source"], target=spec["target"],
+            source_kinds=frozenset(spec.get("source_kinds", ["any"])),
+            target_kinds=frozenset(spec.get("target_kinds", ["any"])),
+            max_gap=int(spec.get("max_gap", 6)), detail=spec.get("detail"),
+            requires=PhraseMatcher((r, "x") for r in spec["requires"]) if spec.get("requires") else None,
+        )
+        entries.extend((cue, pattern) for cue in spec["cues"])
+    return PhraseMatcher(entries)
+
+
+def extract_relations(text: str, views: list[SentenceView]) -> list[Relation]:
+    out: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    for view in views:
+        actors = _relation_actors(view)
+        if len(actors) < 2:
+            continue
+        for match in _patterns().find(text, view.tokens):
+            for pattern in match.payloads:
+                rel = _apply(text, view, actors, match, pattern)
+                if rel is None:
+                    continue
+                key = (rel.type, rel.source.name, rel.target.name)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(rel)
+                break
+    return out
+
+
+def _relation_actors(view: SentenceView) -> list[Mention]:
+    countries = [p for p in view.places if p.precision == "country"]
+    states = [Mention(p.start, p.end, p.text, "ACTOR", p.name, p.kb_id, "state_force", p.country, source="place")
+              for p in countries]
+    taken = [(m.start, m.end) for m in view.actors]
+    states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
+    return sorted(view.actors + states, key=lambda m: m.start)
+
+
+def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern],
+           pattern: RelationPattern) -> Relation | None:
+    bound = None
+    if pattern.requires is not None:
+        required = pattern.requires.find(text, view.tokens[match.last_token + 1:])
+        if not required:
+            return None
+        bound = required[0].start
+    source = _argument(view, actors, match, pattern.source, pattern.source_kinds, pattern.max_gap, None)
+    target = _argument(view, actors, match, pattern.target, pattern.target_kinds, pattern.max_gap, source)
+    if bound is not None and target is not None:
+        closer = [m for m in actors if m.end <= bound and m.start > (source.end if source else match.end)
+                  and _kind_ok(m, pattern.target_kinds)]
+        target = closer[-1] if closer else target
+    if source is None or target is None or source is target or _same_actor(source, target) \
+            and pattern.type != "rename":
+        return None
+    if pattern.type == "rename" and source.name == target.name and source.kb_id == target.kb_id:
+        return None
+    sent = view.sentence
+    return Relation(
+        type=pattern.type,
+        source=actor_from_mention(source),
+        target=actor_from_mention(target),
+        evidence=(Evidence(sent.start, sent.end, text[sent.start:sent.end]),),
+        detail=pattern.detail,
+        certainty=frame_certainty(view),
+    )
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    return (a.kb_id is not None and a.kb_id == b.kb_id) or a.name == b.name
+
+
+def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern], where: str,
+              kinds: frozenset[str], max_gap: int, other: Mention | None) -> Mention | None:
+    fits = [m for m in actors if _kind_ok(m, kinds) and m is not other
+            and not (m.start < match.end and match.start < m.end)]
+    before = [m for m in fits if m.end <= match.start
+              and match.first_token - view.token_index(m.end - 1) - 1 <= max_gap]
+    after = [m for m in fits if m.start >= match.end
+             and view.token_index(m.start) - match.last_token - 1 <= max_gap]
+    if other is not None:
+        after = [m for m in after if not (m.start < other.end and other.start < m.end)]
+    if where == "before":
+        return before[-1] if before else None
+    if where == "after":
+        return after[0] if after else None
+    if where == "after2":
+        return after[1] if len(after) > 1 else None
+    return before[-1] if before else (after[0] if after else None)  # subject
+
+
+def _kind_ok(mention: Mention, kinds: frozenset[str]) -> bool:
+    if "any" in kinds:
+        return True
+    person = mention.label == "PERS" or mention.kind == "person"
+    if "person" in kinds and person:
+        return True
+    return "group" in kinds and not person and mention.label != DESCRIPTOR

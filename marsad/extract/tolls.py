@@ -1,0 +1,74 @@
+"""Casualty tolls: which counts in a sentence are people killed or injured.
+
+A count is a toll when it sits next to a casualty word: "مقتل 6 أشخاص", "53 قتيلا", "قطع رؤوس 4
+رهائن", "ستة أشخاص على الأقل قتلوا", a dual "قتيلين", or a "no casualties" phrase (→ 0).
+The largest exact count wins (the latest toll is usually the highest); ranges are kept when no
+exact count is given.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.views import SentenceView
+from marsad.model import Quantity
+
+__all__ = ["find_tolls"]
+
+_WINDOW_BEFORE = 4
+_WINDOW_AFTER = 5
+
+
+def find_tolls(view: SentenceView) -> tuple[Quantity | None, Quantity | None]:
+    killed: list[Quantity] = []
+    injured: list[Quantity] = []
+    date_spans = [(d.start, d.end) for d in view.dates]
+    for q in view.quantities:
+        if any(s <= q.start < e for s, e in date_spans):
+            continue
+        kind = _toll_kind(view, q)
+        if kind == "killed":
+            killed.append(q)
+        elif kind == "injured":
+            injured.append(q)
+    zero = _zero(view)
+    return _best(killed) or zero, _best(injured) or zero
+
+
+def _toll_kind(view: SentenceView, q: Quantity) -> str | None:
+    first, last = view.token_index(q.start), view.token_index(q.end - 1)
+    cues = [(c, name) for name in ("killed_words", "injured_words") for c in view.cue_matches(name)]
+    best: tuple[int, str] | None = None
+    for cue, name in cues:
+        kind = "killed" if name == "killed_words" else "injured"
+        if cue.start < q.end and q.start < cue.end:
+            return kind  # a dual noun: قتيلين
+        if cue.first_token == last + 1 or (cue.first_token == last + 2 and _is_person(view, last + 1)):
+            dist = cue.first_token - last
+        elif 0 < first - cue.last_token <= _WINDOW_BEFORE:
+            dist = first - cue.last_token
+        elif _is_person(view, last + 1) and 0 < cue.first_token - last <= _WINDOW_AFTER:
+            dist = cue.first_token - last + 1
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def _is_person(view: SentenceView, i: int) -> bool:
+    if i >= len(view.tokens):
+        return False
+    tok = view.tokens[i]
+    return any(c.start <= tok.start < c.end for c in view.cue_matches("person_nouns"))
+
+
+def _zero(view: SentenceView) -> Quantity | None:
+    for cue in view.cue_matches("zero_casualties"):
+        return Quantity(cue.start, cue.end, cue.mention, 0, 0, 0)
+    return None
+
+
+def _best(quantities: list[Quantity]) -> Quantity | None:
+    exact = [q for q in quantities if q.value is not None]
+    if exact:
+        return max(exact, key=lambda q: q.value or 0)
+    return max(quantities, key=lambda q: q.min or 0) if quantities else None

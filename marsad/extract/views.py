@@ -1,0 +1,153 @@
+"""Per-sentence views of an :class:`~marsad.model.Analysis`: everything the rules look at.
+
+A view holds the sentence's tokens and, found once, its triggers, cue phrases, actor and place
+mentions, quantities and dates, with helpers that turn raw offsets into token positions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from marsad.extract.lexicon import TriggerClass, lexicons
+from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
+from marsad.text.matcher import PhraseMatch
+
+__all__ = ["SentenceView", "sentence_views", "DESCRIPTOR"]
+
+DESCRIPTOR = "DESCRIPTOR"
+ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
+
+
+@dataclass(eq=False)
+class SentenceView:
+    sentence: Sentence
+    tokens: Sequence[Token]
+    triggers: list[PhraseMatch[TriggerClass]] = field(default_factory=list)
+    cues: list[PhraseMatch[str]] = field(default_factory=list)
+    actors: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    demonyms: list[Mention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    def token_index(self, offset: int) -> int:
+        """Local index of the token containing (or preceding) raw ``offset``."""
+        starts = [t.start for t in self.tokens]
+        return max(0, bisect_right(starts, offset) - 1)
+
+    def cue_matches(self, name: str) -> list[PhraseMatch[str]]:
+        return [c for c in self.cues if name in c.payloads]
+
+    def has_cue(self, name: str) -> bool:
+        return any(name in c.payloads for c in self.cues)
+
+    def norm_window(self, first: int, last: int) -> list[str]:
+        return [t.norm for t in self.tokens[max(0, first): max(0, last + 1)]]
+
+
+def sentence_views(an: Analysis) -> list[SentenceView]:
+    """One view per sentence, with triggers, cues and mentions assigned."""
+    lex = lexicons()
+    by_sentence: dict[int, list[Token]] = {}
+    for tok in an.tokens:
+        by_sentence.setdefault(tok.sentence, []).append(tok)
+    views = []
+    text = an.text
+    for sent in an.sentences:
+        toks = by_sentence.get(sent.index, [])
+        view = SentenceView(sent, toks)
+        view.triggers = lex.triggers.find(text, toks)
+        view.cues = lex.cues.find(text, toks)
+        views.append(view)
+    _assign(views, an.mentions, lambda v, m: _add_mention(v, m))
+    _assign(views, an.quantities, lambda v, q: v.quantities.append(q))
+    _assign(views, an.dates, lambda v, d: v.dates.append(d))
+    _add_descriptors(views, text)
+    _add_group_phrases(views, text)
+    _add_anaphora(views, text)
+    return views
+
+
+def _add_mention(view: SentenceView, mention: Mention) -> None:
+    if mention.label in ("PLACE", "LOC"):
+        view.places.append(mention)
+    elif mention.label == "DEMONYM":
+        view.demonyms.append(mention)
+    elif mention.label in ACTOR_LABELS:
+        view.actors.append(mention)
+
+
+def _assign(views: list[SentenceView], items: Iterable, add) -> None:  # type: ignore[no-untyped-def,type-arg]
+    starts = [v.sentence.start for v in views]
+    for item in items:
+        i = bisect_right(starts, item.start) - 1
+        if i >= 0 and views[i].sentence.start <= item.start and item.end <= views[i].sentence.end:
+            add(views[i], item)
+
+
+def _add_descriptors(views: list[SentenceView], text: str) -> None:
+    """Unnamed perpetrators (مسلحون، انتحاري، شاب) become DESCRIPTOR mentions."""
+    for view in views:
+        taken = [(m.start, m.end) for m in view.actors + view.places]
+        for cue in view.cue_matches("perpetrator_descriptors"):
+            if any(cue.start < e and s < cue.end for s, e in taken):
+                continue
+            view.actors.append(Mention(cue.start, cue.end, cue.mention, DESCRIPTOR, cue.mention,
+                                       kind="other", source="descriptor"))
+        view.actors.sort(key=lambda m: m.start)
+
+
+_ADJ_STOP = frozenset({"في", "من", "على", "الى", "الي", "عن", "مع", "التي", "الذي", "الذين", "ضد", "بين"})
+
+
+def _add_group_phrases(views: list[SentenceView], text: str) -> None:
+    """Unnamed groups: a head (الجماعات، الفصائل) + adjectives + optional "في PLACE" / "مع ACTOR"."""
+    for view in views:
+        taken = [(m.start, m.end) for m in view.actors]
+        for cue in view.cue_matches("group_heads"):
+            if any(cue.start < e and s < cue.end for s, e in taken):
+                continue
+            last = cue.last_token
+            while last + 1 < len(view.tokens) and last - cue.last_token < 3:
+                tok = view.tokens[last + 1]
+                if not tok.norm.startswith("ال") or tok.norm in _ADJ_STOP:
+                    break
+                last += 1
+            end = view.tokens[last].end
+            if last + 2 < len(view.tokens) and view.tokens[last + 1].norm in ("في", "مع"):
+                nxt = view.tokens[last + 2]
+                tail = next((m for m in view.places + view.actors if m.start == nxt.start or
+                             (nxt.start <= m.start < nxt.end)), None)
+                if tail is not None:
+                    end = tail.end
+            if last == cue.last_token and end == cue.end:
+                continue  # a bare head ("الفصائل") names nobody
+            view.actors.append(Mention(cue.start, end, text[cue.start:end], "ORG", text[cue.start:end],
+                                       kind="group", source="phrase"))
+        view.actors.sort(key=lambda m: m.start)
+
+
+def _add_anaphora(views: list[SentenceView], text: str) -> None:
+    """"التنظيم" / "الجماعة" after a named group → a mention of that group (same kb_id and name)."""
+    last_group: Mention | None = None
+    for view in views:
+        added = []
+        for cue in view.cue_matches("group_anaphora"):
+            if any(m.start <= cue.start < m.end for m in view.actors):
+                continue
+            before = [m for m in view.actors if m.end <= cue.start and m.kind == "group" and m.kb_id]
+            antecedent = before[-1] if before else last_group
+            if antecedent is not None:
+                added.append(Mention(cue.start, cue.end, cue.mention, antecedent.label, antecedent.name,
+                                     antecedent.kb_id, antecedent.kind, antecedent.country, source="anaphora"))
+        view.actors.extend(added)
+        view.actors.sort(key=lambda m: m.start)
+        named = [m for m in view.actors if m.kind == "group" and m.kb_id]
+        if named:
+            last_group = named[-1]
