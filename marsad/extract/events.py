@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.extract.claims import ClaimMention, find_claims
-from marsad.extract.frames import sentence_frames, top_class
+from marsad.extract.frames import Frame, sentence_frames, top_class
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident, merge_frames
 from marsad.extract.modality import CERTAINTY_ORDER, link_from_cues
@@ -26,7 +26,9 @@ class _EventType:
 
 
 def extract_events(an: Analysis, views: list[SentenceView]) -> list[Event]:
-    frames = [f for view in views for f in sentence_frames(view, an.doc.published)]
+    frames: list[Frame] = []
+    for view in views:
+        frames.extend(sentence_frames(view, an.doc.published, in_context=bool(frames)))
     incidents = merge_frames(frames)
     claims = _claims_by_incident(incidents, find_claims(an.text, views))
     fallback_country = _dominant_country(views)

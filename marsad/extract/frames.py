@@ -52,24 +52,29 @@ def top_class(triggers: list[Trigger]) -> TriggerClass:
     return max((c for t in triggers for c in t.payloads), key=lambda c: c.priority)
 
 
-def sentence_frames(view: SentenceView, published: dt.date | None) -> list[Frame]:
-    triggers = accepted_triggers(view)
+def sentence_frames(view: SentenceView, published: dt.date | None, in_context: bool = False) -> list[Frame]:
+    triggers = accepted_triggers(view, in_context)
     if not triggers:
         return []
-    groups: dict[bool, list[Trigger]] = {False: [], True: []}
-    for trig in triggers:
-        groups[_recalled(view, trig, published)].append(trig)
-    frames = []
-    for background, trigs in groups.items():
-        if trigs and not (background and groups[False] and all(_vague(t) for t in trigs)):
-            frames.append(_fill(Frame(view, trigs, background), published))
+    recalled = [t for t in triggers if _recalled(view, t, published)]
+    current = [t for t in triggers if t not in recalled]
+    if recalled and all(_vague(t) for t in current):
+        recalled, current = triggers, []
+    elif recalled and all(_vague(t) for t in recalled):
+        recalled = []
+    frames = [_fill(Frame(view, trigs, background), published)
+              for background, trigs in ((False, current), (True, recalled)) if trigs]
     if len(frames) == 2 and _same_place(frames):
         frames = [frames[0]]
     return frames
 
 
-def accepted_triggers(view: SentenceView) -> list[Trigger]:
-    """Triggers that report violence here: ambiguous words need a violence cue in the sentence."""
+def accepted_triggers(view: SentenceView, in_context: bool = False) -> list[Trigger]:
+    """Triggers that report violence here: ambiguous words need a violence cue in the sentence.
+
+    ``in_context``: an earlier sentence already reported an event, so a definite reference to it
+    ("الهجوم", "الحادث") is accepted without a cue of its own.
+    """
     if not view.triggers:
         return []
     spans = [(t.start, t.end) for t in view.triggers]
@@ -83,8 +88,10 @@ def accepted_triggers(view: SentenceView) -> list[Trigger]:
     strong = [t for t in view.triggers if not all(c.context for c in t.payloads)]
     weak = [t for t in view.triggers if all(c.context for c in t.payloads)]
     if strong:
-        return strong + weak if violent or len(strong) > 1 else strong
-    return weak if violent and (outside or not civil) else []
+        return strong + weak
+    if violent:
+        return weak
+    return [t for t in weak if in_context and (t.key.startswith("ال") or t.prefix.endswith(("ال", "لل")))]
 
 
 def _recalled(view: SentenceView, trig: Trigger, published: dt.date | None) -> bool:

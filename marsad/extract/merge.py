@@ -48,8 +48,10 @@ def merge_frames(frames: list[Frame]) -> list[Incident]:
     incidents: list[Incident] = []
     for frame in frames:
         target = _choose(incidents, frame)
-        if target is None:
+        if target is None and frame.top.priority > 0:
             incidents.append(Incident([frame]))
+        elif target is None:
+            continue  # a bare reference ("الحادث") to nothing reported here
         else:
             target.frames.append(frame)
     return incidents

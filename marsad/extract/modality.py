@@ -15,14 +15,23 @@ CERTAINTY_ORDER = ("confirmed", "reported", "hedged", "negated")
 _RECENT_DAYS = 10
 
 
+_DENY_WINDOW = 5
+
+
 def frame_certainty(view: SentenceView) -> str:
-    if view.has_cue("negated"):
+    if view.has_cue("negated") or _denied(view):
         return "negated"
     if view.has_cue("hedged"):
         return "hedged"
     if view.has_cue("reported") and not view.has_cue("confirmed"):
         return "reported"
     return "confirmed"
+
+
+def _denied(view: SentenceView) -> bool:
+    objects = view.cue_matches("deny_objects")
+    return any(0 < obj.first_token - head.last_token <= _DENY_WINDOW
+               for head in view.cue_matches("deny_heads") for obj in objects)
 
 
 def is_background_date(date: DateValue, published: dt.date | None) -> bool:

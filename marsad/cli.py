@@ -1,0 +1,211 @@
+"""The ``marsad`` command line: thin wrappers over the library.
+
+Exit codes: 0 success; 1 some documents failed (each is reported on stderr, the rest is
+written); 2 usage or input errors (one line, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import click
+
+from marsad.corpus import Failure, RunStats, run
+from marsad.export.report import format_report
+from marsad.ingest import InputError, iter_documents
+from marsad.model import Document, Result
+from marsad.pipeline import Pipeline, PipelineOptions
+
+__all__ = ["main", "cli"]
+
+EXIT_PARTIAL = 1
+
+
+class _Pipelines:
+    """A pipeline per option set, so --no-ner does not load the tagger."""
+
+    def __init__(self) -> None:
+        self._cache: dict[bool, Pipeline] = {}
+
+    def get(self, ner: bool) -> Pipeline:
+        if ner not in self._cache:
+            self._cache[ner] = Pipeline(PipelineOptions(ner=ner))
+        return self._cache[ner]
+
+
+_PIPELINES = _Pipelines()
+
+
+def _process_with_ner(doc: Document) -> Result:
+    return _PIPELINES.get(True)(doc)
+
+
+def _process_without_ner(doc: Document) -> Result:
+    return _PIPELINES.get(False)(doc)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="marsad")
+def cli() -> None:
+    """Marsad: political-violence events and actor networks from Arabic news, with evidence."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Where to write SPEC JSONL results (default: stdout).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes.")
+@click.option("--no-ner", is_flag=True, help="Skip the neural NER tagger (knowledge base and gazetteer only).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+def extract(inputs: tuple[str, ...], output: str, jobs: int, no_ner: bool, quiet: bool) -> None:
+    """Extract events, relations and entities from INPUTS.
+
+    INPUTS are SPEC JSONL files (.jsonl, .jsonl.gz), .txt or .html files (id = file name),
+    directories of those, or - for JSONL on stdin.
+    """
+    process = _process_without_ner if no_ner else _process_with_ner
+    items = iter_documents(list(inputs), stdin=sys.stdin.buffer)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        stats = _write_results(run(items, process=process, jobs=jobs, progress=not quiet), out)
+    if not quiet:
+        click.echo(f"marsad: {stats.ok} documents processed, {stats.failed} failed in {stats.seconds:.1f} s",
+                   err=True)
+    if stats.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _write_results(outcomes: Iterator[Result | Failure], out: IO[str]) -> RunStats:
+    stats = RunStats()
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):
+            stats.failed += 1
+            click.echo(f"marsad: error: {outcome.source}: {outcome.message}", err=True)
+            continue
+        stats.ok += 1
+        out.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+    stats.finish()
+    return stats
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT")
+@click.option("--id", "doc_id", help="Show only the article with this id.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Show at most this many articles.")
+@click.option("--no-ner", is_flag=True, help="Skip the neural NER tagger.")
+def show(input_path: str, doc_id: str | None, limit: int | None, no_ner: bool) -> None:
+    """Print a readable report of the articles in INPUT: each field with its evidence."""
+    pipeline = _PIPELINES.get(not no_ner)
+    shown = failed = 0
+    for item in iter_documents([input_path], stdin=sys.stdin.buffer):
+        if isinstance(item, InputError):
+            failed += 1
+            click.echo(f"marsad: error: {item.source}: {item.message}", err=True)
+            continue
+        if doc_id is not None and item.id != doc_id:
+            continue
+        click.echo(format_report(item, pipeline(item)))
+        shown += 1
+        if limit is not None and shown >= limit:
+            break
+    if doc_id is not None and not shown:
+        raise click.UsageError(f"no article with id {doc_id!r} in {input_path}")
+    if failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure quality against gold files."""
+
+
+@eval_group.command(name="events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to keep the system output (default: a temporary file next to nothing).")
+@click.option("--scorer", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Path of the official score_events.py (default: ../shared/tools/score_events.py).")
+@click.option("--no-ner", is_flag=True, help="Skip the neural NER tagger.")
+def eval_events(gold: Path, out: Path | None, scorer: Path | None, no_ner: bool) -> None:
+    """Extract from the texts of GOLD and score with the official SPEC scorer."""
+    import tempfile
+
+    from marsad.eval.events import extract_gold, score_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        system = out or Path(tmp) / "system.jsonl"
+        extract_gold(gold, system, _PIPELINES.get(not no_ner))
+        report = score_file(gold, system, scorer)
+    ev, rel = report["events"], report["relations"]
+    click.echo(f"events    P={ev['precision']:.3f} R={ev['recall']:.3f} F1={ev['f1']:.3f} "
+               f"(tp={ev['tp']} fp={ev['fp']} fn={ev['fn']})")
+    click.echo(f"relations P={rel['precision']:.3f} R={rel['recall']:.3f} F1={rel['f1']:.3f} "
+               f"(tp={rel['tp']} fp={rel['fp']} fn={rel['fn']})")
+    for field, value in report["fields"].items():
+        counts = report["field_counts"][field]
+        click.echo(f"  {field:<15} {value if value is not None else '-'}  ({counts[0]}/{counts[1]})")
+
+
+@eval_group.command(name="ner")
+@click.option("--test", "test_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CoNLL file: one 'token TAG' per line, blank line between sentences.")
+@click.option("--model", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Model directory (default: the shipped model).")
+def eval_ner(test_path: Path, model: Path | None) -> None:
+    """CoNLL exact-match precision, recall and F1 per type and overall."""
+    from marsad.eval.conll import format_report as format_conll
+    from marsad.nlp.ner import evaluate_ner
+
+    click.echo(format_conll(evaluate_ner(test_path, model)))
+
+
+@cli.group(name="train")
+def train_group() -> None:
+    """Train models (needs the optional `train` extra: pip install 'marsad[train]')."""
+
+
+@train_group.command(name="ner")
+@click.option("--train", "train_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--test", "test_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Scored once after training, for the report only (never used for choices).")
+@click.option("--out", "out_path", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--vectors", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Pre-trained word vectors (see marsad/kb/build/build_word_vectors.py).")
+def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vectors: Path | None) -> None:
+    """Train the NER tagger on TRAIN and write the model to OUT."""
+    from marsad.eval.conll import format_report as format_conll
+    from marsad.nlp.ner import evaluate_ner
+    from marsad.nlp.ner_train import train
+
+    report = train(train_path, out_path, vectors_path=vectors)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    if test_path is not None:
+        click.echo(format_conll(evaluate_ner(test_path, out_path)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; user errors become one line on stderr and exit code 2."""
+    try:
+        cli.main(args=argv, prog_name="marsad", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.ClickException as err:
+        err.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("marsad: aborted", err=True)
+        return 130
+    except (OSError, ValueError) as err:
+        click.echo(f"marsad: error: {err}", err=True)
+        return 2
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

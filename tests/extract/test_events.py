@@ -1,0 +1,70 @@
+from marsad.extract.events import extract_events
+from marsad.extract.views import sentence_views
+
+
+def _events(an):  # type: ignore[no-untyped-def]
+    return extract_events(an, sentence_views(an))
+
+
+def test_suicide_bombing_with_toll_place_and_date(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "قتل 12 شخصا في تفجير انتحاري استهدف وزارة في كابول، الاثنين، وفق مسؤولين."
+    an = make_analysis(text, "2018-06-11", places={"كابول": ("AF", "city")}, quantities={"12": 12},
+                       dates={"الاثنين": ("2018-06-11", "day")})
+    [ev] = _events(an)
+    assert (ev.event_type, ev.sub_event_type, ev.method) == ("explosions_remote_violence", "suicide_bomb",
+                                                             "suicide_bombing")
+    assert ev.fatalities is not None and ev.fatalities.value == 12
+    assert ev.location is not None and (ev.location.name, ev.location.country) == ("كابول", "AF")
+    assert ev.date is not None and ev.date.value == "2018-06-11"
+    assert ev.certainty == "reported"
+    assert text[ev.evidence[0].start:ev.evidence[0].end] == ev.evidence[0].text
+
+
+def test_sentences_about_one_attack_merge_into_one_event(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("انفجرت سيارة مفخخة في مدينة الموصل صباح اليوم. وقال مسؤول إن الانفجار أدى إلى مقتل 5 أشخاص. "
+            "وأضاف أن الهجوم وقع قرب سوق شعبي.")
+    an = make_analysis(text, "2018-03-01", places={"الموصل": ("IQ", "city")}, quantities={"5": 5})
+    events = _events(an)
+    assert len(events) == 1
+    assert len(events[0].evidence) == 3
+    assert events[0].fatalities is not None and events[0].fatalities.value == 5
+    assert events[0].method == "car_bomb"
+
+
+def test_attacks_in_two_countries_stay_apart(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "قتل ثلاثة أشخاص في انفجار في بغداد. وفي كابول أصيب 4 أشخاص في هجوم مسلح على مركز للشرطة."
+    an = make_analysis(text, places={"بغداد": ("IQ", "city"), "كابول": ("AF", "city")}, quantities={"4": 4})
+    events = _events(an)
+    assert [e.location.country for e in events if e.location] == ["IQ", "AF"]
+
+
+def test_ordinary_sports_language_yields_no_event(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "شن الفريق هجوما قويا في الشوط الثاني وسدد اللاعب صاروخية في المرمى قبل أن يخطف الفوز."
+    assert _events(make_analysis(text)) == []
+
+
+def test_recalled_attack_is_background(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("أطلق مسلح النار على دورية للشرطة في وسط المدينة فقتل شرطيا. "
+            "وكانت البلاد قد شهدت هجمات في عام 2016 أدت لمقتل 32 شخصا.")
+    an = make_analysis(text, "2018-05-29", quantities={"32": 32}, dates={"عام 2016": ("2016", "year")})
+    events = _events(an)
+    assert [e.background for e in events] == [False, True]
+    assert events[1].fatalities is not None and events[1].fatalities.value == 32
+
+
+def test_claim_by_a_group_and_unnamed_attacker(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("هاجم مسلحون نقطة تفتيش في شمال البلاد. "
+            "وأعلنت حركة الشباب مسؤوليتها عن الهجوم في بيان نشرته على الإنترنت.")
+    an = make_analysis(text, actors={"حركة الشباب": "group"})
+    [ev] = _events(an)
+    assert ev.claim is not None and (ev.claim.status, ev.claim.by) == ("claimed", "حركة الشباب")
+    assert ev.claim.mode == "online_post"
+    roles = {(a.role, a.name) for a in ev.actors}
+    assert ("perpetrator", "مسلحون") in roles and ("claimant", "حركة الشباب") in roles
+
+
+def test_hedged_and_negated_reports(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    hedged = make_analysis("يعتقد أن انفجار عبوة ناسفة وقع قرب الحدود.")
+    assert _events(hedged)[0].certainty == "hedged"
+    negated = make_analysis("نفت وزارة الداخلية وقوع انفجار في العاصمة.")
+    assert _events(negated)[0].certainty == "negated"
