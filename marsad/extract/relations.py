@@ -114,20 +114,23 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern], where: str,
               kinds: frozenset[str], max_gap: int, other: Mention | None) -> Mention | None:
-    fits = [m for m in actors if _kind_ok(m, kinds) and m is not other
-            and not (m.start < match.end and match.start < m.end)]
-    before = [m for m in fits if m.end <= match.start
+    near = [m for m in actors if m is not other and not (match.start <= m.start and m.end <= match.end)]
+    before = [m for m in near if m.end <= match.start
               and match.first_token - view.token_index(m.end - 1) - 1 <= max_gap]
-    after = [m for m in fits if m.start >= match.end
+    after = [m for m in near if m.start >= match.start and m.end > match.end
              and view.token_index(m.start) - match.last_token - 1 <= max_gap]
     if other is not None:
         after = [m for m in after if not (m.start < other.end and other.start < m.end)]
+    if where == "after2":  # the second actor after the cue, whatever the first one is
+        after = after[1:]
+    before = [m for m in before if _kind_ok(m, kinds)]
+    after = [m for m in after if _kind_ok(m, kinds)]
     if where == "before":
         return before[-1] if before else None
-    if where == "after":
+    if where in ("after", "after2"):
         return after[0] if after else None
-    if where == "after2":
-        return after[1] if len(after) > 1 else None
+    if where == "last_after":
+        return after[-1] if after else None
     return before[-1] if before else (after[0] if after else None)  # subject
 
 

@@ -1,0 +1,42 @@
+from marsad.extract.relations import extract_relations
+from marsad.extract.views import sentence_views
+
+
+def _relations(an):  # type: ignore[no-untyped-def]
+    return {(r.type, r.source.name, r.target.name) for r in extract_relations(an.text, sentence_views(an))}
+
+
+def test_spokesman_role_and_call_to_action(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("وفي تسجيل صوتي، دعا أبو محمد العدناني، المتحدث باسم تنظيم الدولة، "
+            "الجماعات المسلحة في سيناء إلى تصعيد هجماتها.")
+    an = make_analysis(text, actors={"تنظيم الدولة": "group"}, persons=["أبو محمد العدناني"],
+                       places={"سيناء": ("EG", "region")})
+    rels = _relations(an)
+    assert ("role", "أبو محمد العدناني", "تنظيم الدولة") in rels
+    assert ("call_to_action", "أبو محمد العدناني", "الجماعات المسلحة في سيناء") in rels
+
+
+def test_allegiance_support_and_supply(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلنت جماعة جند الخلافة مبايعتها لتنظيم الدولة. "
+            "وتقاتل قوات سوريا الديمقراطية بدعم من التحالف الدولي. "
+            "وتتلقى جماعة الحوثي أسلحة من إيران عبر البحر.")
+    an = make_analysis(text, actors={"جند الخلافة": "group", "تنظيم الدولة": "group",
+                                     "قوات سوريا الديمقراطية": "group", "التحالف الدولي": "group",
+                                     "الحوثي": "group"},
+                       places={"إيران": ("IR", "country")})
+    rels = _relations(an)
+    assert ("allegiance", "جند الخلافة", "تنظيم الدولة") in rels
+    assert ("support", "التحالف الدولي", "قوات سوريا الديمقراطية") in rels
+    assert ("supply", "إيران", "الحوثي") in rels
+
+
+def test_leader_before_and_after_name(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "قال زعيم جماعة نصرة الإسلام والمسلمين إياد أغ غالي إن الهدنة انتهت."
+    an = make_analysis(text, actors={"جماعة نصرة الإسلام والمسلمين": "group"}, persons=["إياد أغ غالي"])
+    assert ("role", "إياد أغ غالي", "جماعة نصرة الإسلام والمسلمين") in _relations(an)
+
+
+def test_no_relation_without_a_cue(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "التقى وزير الخارجية بنظيره في القاهرة لبحث ملف حركة حماس."
+    an = make_analysis(text, actors={"حركة حماس": "group"}, persons=["وزير الخارجية"])
+    assert _relations(an) == set()
