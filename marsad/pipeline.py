@@ -72,7 +72,8 @@ class Pipeline:
         sents = tuple(sentences(text, noise))
         tokens: list[Token] = []
         for sent in sents:
-            tokens.extend(tokenize(text, sent.start, sent.end, sentence=sent.index, first_index=len(tokens)))
+            tokens.extend(tokenize(text, sent.start, sent.end, sentence=sent.index, first_index=len(tokens),
+                                   skip=noise))
         norm = normalize(text)
         inside = _inside(sents)
         return Analysis(

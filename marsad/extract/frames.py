@@ -56,16 +56,15 @@ def sentence_frames(view: SentenceView, published: dt.date | None, in_context: b
     triggers = accepted_triggers(view, in_context)
     if not triggers:
         return []
-    recalled = [t for t in triggers if _recalled(view, t, published)]
+    kills = any(c.kill for t in triggers for c in t.payloads)
+    recalled = [t for t in triggers if _recalled(view, t, published, kills)]
     current = [t for t in triggers if t not in recalled]
-    if recalled and all(_vague(t) for t in current):
+    if recalled and all(_vague(view, t, published) for t in current):
         recalled, current = triggers, []
-    elif recalled and all(_vague(t) for t in recalled):
+    elif recalled and all(_vague(view, t, published) for t in recalled):
         recalled = []
     frames = [_fill(Frame(view, trigs, background), published)
               for background, trigs in ((False, current), (True, recalled)) if trigs]
-    if len(frames) == 2 and _same_place(frames):
-        frames = [frames[0]]
     return frames
 
 
@@ -77,7 +76,11 @@ def accepted_triggers(view: SentenceView, in_context: bool = False) -> list[Trig
     """
     if not view.triggers:
         return []
-    spans = [(t.start, t.end) for t in view.triggers]
+    irrealis = [c.last_token for c in view.cue_matches("irrealis")]
+    triggers = [t for t in view.triggers if not any(t.first_token > i for i in irrealis)]
+    if not triggers:
+        return []
+    spans = [(t.start, t.end) for t in triggers]
     outside = [c for c in view.cue_matches("violence_context")
                if not any(c.start < e and s < c.end for s, e in spans)]
     armed = any(m.kind in ("group", "state_force") for m in view.actors)
@@ -85,8 +88,8 @@ def accepted_triggers(view: SentenceView, in_context: bool = False) -> list[Trig
     violent = bool(outside) or armed
     if civil and not violent:
         return []
-    strong = [t for t in view.triggers if not all(c.context for c in t.payloads)]
-    weak = [t for t in view.triggers if all(c.context for c in t.payloads)]
+    strong = [t for t in triggers if not all(c.context for c in t.payloads)]
+    weak = [t for t in triggers if all(c.context for c in t.payloads)]
     if strong:
         return strong + weak
     if violent:
@@ -94,7 +97,9 @@ def accepted_triggers(view: SentenceView, in_context: bool = False) -> list[Trig
     return [t for t in weak if in_context and (t.key.startswith("ال") or t.prefix.endswith(("ال", "لل")))]
 
 
-def _recalled(view: SentenceView, trig: Trigger, published: dt.date | None) -> bool:
+def _recalled(view: SentenceView, trig: Trigger, published: dt.date | None, kills: bool) -> bool:
+    if kills and all(c.name == "kidnapping" for c in trig.payloads):
+        return True  # "قطع رؤوس رهائن خطفتهم": the kidnapping came before the killing
     for cue in view.cue_matches("background"):
         if 0 <= trig.first_token - cue.last_token <= 3:
             return True
@@ -102,13 +107,12 @@ def _recalled(view: SentenceView, trig: Trigger, published: dt.date | None) -> b
     return date is not None and is_background_date(date, published)
 
 
-def _vague(trig: Trigger) -> bool:
-    return all(c.priority <= 20 for c in trig.payloads)
-
-
-def _same_place(frames: list[Frame]) -> bool:
-    a, b = frames[0].place, frames[1].place
-    return a is not None and b is not None and a.start == b.start and frames[1].date is None
+def _vague(view: SentenceView, trig: Trigger, published: dt.date | None) -> bool:
+    """A generic word ("هجوم", "قتل") without a recent date of its own ("هجوم الأربعاء")."""
+    if any(c.priority > 20 for c in trig.payloads):
+        return False
+    date = _date_after(view, trig)
+    return date is None or is_background_date(date, published)
 
 
 def _date_after(view: SentenceView, trig: Trigger) -> DateValue | None:
@@ -121,10 +125,12 @@ def _date_after(view: SentenceView, trig: Trigger) -> DateValue | None:
 
 def _fill(frame: Frame, published: dt.date | None) -> Frame:
     view = frame.view
+    if frame.top.priority == 0:
+        return frame  # a bare reference ("الحادث") adds evidence, not arguments
     frame.actors = assign_roles(view, frame.triggers)
     frame.place = _best_place(view, frame.triggers)
     frame.date = _nearest_date(view, frame.triggers)
-    frame.fatalities, frame.injured = find_tolls(view)
+    frame.fatalities, frame.injured = find_tolls(view, frame.triggers)
     frame.certainty = frame_certainty(view)
     return frame
 
@@ -138,6 +144,11 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
     if not view.places:
         return None
 
+    actor_ends = {view.token_index(m.end - 1) for m in view.actors}
+    places = [p for p in view.places if not _modifies_actor(view, p, actor_ends)]
+    if not places:
+        return None
+
     def score(place: Mention) -> tuple[int, int, int]:
         idx = view.token_index(place.start)
         prev = view.tokens[idx - 1].norm if idx > 0 else ""
@@ -145,7 +156,13 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
         rank = _PRECISION_RANK.get(place.precision or "country", 4)
         return (0 if has_prep else 1, rank if rank < 4 else 3 + rank, _distance(view, place.start, triggers))
 
-    return min(view.places, key=score)
+    return min(places, key=score)
+
+
+def _modifies_actor(view: SentenceView, place: Mention, actor_ends: set[int]) -> bool:
+    """"قيادة التنظيم في سوريا": a place right after an actor locates the actor, not the event."""
+    idx = view.token_index(place.start)
+    return idx >= 2 and view.tokens[idx - 1].norm == "في" and idx - 2 in actor_ends
 
 
 def _nearest_date(view: SentenceView, triggers: list[Trigger]) -> DateValue | None:

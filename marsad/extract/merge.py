@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from marsad.extract.frames import Frame
 from marsad.model import DateValue, Mention
 
-__all__ = ["Incident", "merge_frames"]
+__all__ = ["Incident", "merge_frames", "can_start"]
 
 _CITY_LEVEL = frozenset({"point", "city"})
 
@@ -48,13 +48,29 @@ def merge_frames(frames: list[Frame]) -> list[Incident]:
     incidents: list[Incident] = []
     for frame in frames:
         target = _choose(incidents, frame)
-        if target is None and frame.top.priority > 0:
+        if target is None and can_start(frame):
             incidents.append(Incident([frame]))
         elif target is None:
-            continue  # a bare reference ("الحادث") to nothing reported here
+            continue  # a generic mention ("الحادث", "القتال") of nothing reported here
         else:
             target.frames.append(frame)
     return incidents
+
+
+_SELF_ANCHORED = 60  # explosions, airstrikes, suicide bombings: news by themselves
+_GENERIC = 20  # "هجوم", "قتل", "القتال": need a toll, a date or a named side
+
+
+def can_start(frame: Frame) -> bool:
+    """Whether a frame reports an incident by itself, or can only add to one already reported."""
+    top = frame.top.priority
+    if top == 0:
+        return False
+    if top >= _SELF_ANCHORED:
+        return True
+    anchored = frame.fatalities is not None or frame.injured is not None or frame.date is not None \
+        or any(a.role in ("perpetrator", "victim", "target") for a in frame.actors)
+    return anchored or (top > _GENERIC and frame.place is not None)
 
 
 def _choose(incidents: list[Incident], frame: Frame) -> Incident | None:

@@ -69,13 +69,25 @@ def extract_relations(text: str, views: list[SentenceView]) -> list[Relation]:
     return out
 
 
+_LOCATIVE = frozenset({"في", "الى", "الي", "داخل", "من"})
+
+
 def _relation_actors(view: SentenceView) -> list[Mention]:
-    countries = [p for p in view.places if p.precision == "country"]
+    """Actors of the sentence plus countries that act (not "في الجزائر", "بالعراق")."""
+    countries = [p for p in view.places if p.precision == "country" and not _locative(view, p)]
     states = [Mention(p.start, p.end, p.text, "ACTOR", p.name, p.kb_id, "state_force", p.country, source="place")
               for p in countries]
     taken = [(m.start, m.end) for m in view.actors]
     states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
     return sorted(view.actors + states, key=lambda m: m.start)
+
+
+def _locative(view: SentenceView, place: Mention) -> bool:
+    idx = view.token_index(place.start)
+    tok = view.tokens[idx]
+    if place.start > tok.start and tok.norm[:1] in ("ب", "ف"):
+        return True
+    return idx > 0 and view.tokens[idx - 1].norm in _LOCATIVE and view.tokens[idx - 1].norm != "من"
 
 
 def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern],

@@ -56,7 +56,7 @@ def _role(view: SentenceView, mention: Mention, triggers: list[Trigger]) -> str 
         if first - 2 <= cue.last_token < first:
             return "perpetrator"
     for cue in view.cue_matches("target_markers"):
-        if first - 2 <= cue.last_token < first:
+        if cue.last_token == first - 1:
             return "target" if mention.kind in _ARMED else "victim"
     for trig in triggers:
         role = _role_after(view, mention, trig, first) or _role_before(view, mention, trig, last)
@@ -84,7 +84,7 @@ def _role_after(view: SentenceView, mention: Mention, trig: Trigger, first: int)
 
 def _role_before(view: SentenceView, mention: Mention, trig: Trigger, last: int) -> str | None:
     gap = view.norm_window(last + 1, trig.first_token - 1)
-    if not 0 <= trig.first_token - last - 1 <= 2 or any(w not in _RELATIVE and w != "،" for w in gap):
+    if not 0 <= trig.first_token - last - 1 <= 2 or any(w not in _RELATIVE and w.isalnum() for w in gap):
         return None
     return None if is_verbal_noun(trig) else "perpetrator"
 

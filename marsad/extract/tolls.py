@@ -1,15 +1,18 @@
 """Casualty tolls: which counts in a sentence are people killed or injured.
 
 A count is a toll when it sits next to a casualty word: "مقتل 6 أشخاص", "53 قتيلا", "قطع رؤوس 4
-رهائن", "ستة أشخاص على الأقل قتلوا", a dual "قتيلين", or a "no casualties" phrase (→ 0).
+رهائن", "ستة أشخاص على الأقل قتلوا", a dual "قتيلين", or a "no casualties" phrase (→ 0). A killing
+word with a single person as its object ("ذبحت الرهينة", "طعن شرطيا حتى الموت") counts one.
 The largest exact count wins (the latest toll is usually the highest); ranges are kept when no
 exact count is given.
 """
 
 from __future__ import annotations
 
+from marsad.extract.lexicon import TriggerClass
 from marsad.extract.views import SentenceView
 from marsad.model import Quantity
+from marsad.text.matcher import PhraseMatch
 
 __all__ = ["find_tolls"]
 
@@ -17,7 +20,7 @@ _WINDOW_BEFORE = 4
 _WINDOW_AFTER = 5
 
 
-def find_tolls(view: SentenceView) -> tuple[Quantity | None, Quantity | None]:
+def find_tolls(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) -> tuple[Quantity | None, Quantity | None]:
     killed: list[Quantity] = []
     injured: list[Quantity] = []
     date_spans = [(d.start, d.end) for d in view.dates]
@@ -30,7 +33,7 @@ def find_tolls(view: SentenceView) -> tuple[Quantity | None, Quantity | None]:
         elif kind == "injured":
             injured.append(q)
     zero = _zero(view)
-    return _best(killed) or zero, _best(injured) or zero
+    return _best(killed) or _single_victim(view, triggers) or zero, _best(injured) or zero
 
 
 def _toll_kind(view: SentenceView, q: Quantity) -> str | None:
@@ -59,6 +62,16 @@ def _is_person(view: SentenceView, i: int) -> bool:
         return False
     tok = view.tokens[i]
     return any(c.start <= tok.start < c.end for c in view.cue_matches("person_nouns"))
+
+
+def _single_victim(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) -> Quantity | None:
+    """A killing word with one person as its object and no count: "ذبحت … الرهينة" → 1."""
+    kills = [t for t in triggers if any(c.kill for c in t.payloads)]
+    for cue in view.cue_matches("single_victims"):
+        if any(0 < cue.first_token - t.last_token <= 8 and "،" not in view.norm_window(t.last_token, cue.first_token)
+               for t in kills):
+            return Quantity(cue.start, cue.end, cue.mention, 1, 1, 1)
+    return None
 
 
 def _zero(view: SentenceView) -> Quantity | None:

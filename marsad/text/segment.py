@@ -8,7 +8,7 @@ lists every analysis for dictionary lookups, longest first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -32,46 +32,58 @@ _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها"
 
 
 def sentences(text: str, noise: Sequence[Span] = ()) -> list[Sentence]:
-    """Split ``text`` into sentences; stretches covered by ``noise`` spans are left out."""
+    """Split ``text`` into sentences; sentences made only of ``noise`` spans are left out.
+
+    Inline noise ("&nbsp;", a stray "&") does not cut a sentence: "قطع رؤوس&4 رهائن" stays one.
+    """
     out: list[Sentence] = []
-    for start, end in _cut(text, noise):
-        pos = start
-        for m in _SENT_END.finditer(text, start, end):
-            _add_sentence(text, pos, m.end() if not m.group().isspace() else m.start(), out)
-            pos = m.end()
-        _add_sentence(text, pos, end, out)
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        _add_sentence(text, pos, m.end() if not m.group().isspace() else m.start(), out, noise)
+        pos = m.end()
+    _add_sentence(text, pos, len(text), out, noise)
     return out
 
 
-def _cut(text: str, noise: Sequence[Span]) -> Iterable[tuple[int, int]]:
-    pos = 0
-    for span in sorted(noise, key=lambda s: s.start):
-        if span.start > pos:
-            yield pos, span.start
-        pos = max(pos, span.end)
-    if pos < len(text):
-        yield pos, len(text)
-
-
-def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _add_sentence(text: str, start: int, end: int, out: list[Sentence], noise: Sequence[Span]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and any(ch.isalnum() for ch in text[start:end]):
+    if end <= start:
+        return
+    covered = [(max(n.start, start), min(n.end, end)) for n in noise if n.start < end and start < n.end]
+    for n_start, n_end in sorted(covered):
+        if n_start <= start:
+            start = max(start, n_end)
+            while start < end and text[start].isspace():
+                start += 1
+    if end > start and any(ch.isalnum() for ch in _outside(text, start, end, covered)):
         out.append(Sentence(start, end, len(out)))
 
 
+def _outside(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> str:
+    chars = list(text[start:end])
+    for n_start, n_end in covered:
+        for i in range(max(n_start, start), min(n_end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None, sentence: int = 0,
-             first_index: int = 0) -> list[Token]:
-    """Tokens of ``text[start:end]`` with raw offsets."""
+             first_index: int = 0, skip: Sequence[Span] = ()) -> list[Token]:
+    """Tokens of ``text[start:end]`` with raw offsets; tokens overlapping ``skip`` spans are left out."""
     end = len(text) if end is None else end
-    tokens = []
-    for i, m in enumerate(_WORD.finditer(text, start, end)):
+    skip = [s for s in skip if s.start < end and start < s.end]
+    tokens: list[Token] = []
+    for m in _WORD.finditer(text, start, end):
+        if skip and any(s.start < m.end() and m.start() < s.end for s in skip):
+            continue
         surface = m.group()
         norm = norm_key(surface)
         prefix, stem, suffix = split_clitics(norm)
-        tokens.append(Token(m.start(), m.end(), surface, norm, stem, prefix, suffix, sentence, first_index + i))
+        tokens.append(Token(m.start(), m.end(), surface, norm, stem, prefix, suffix, sentence,
+                            first_index + len(tokens)))
     return tokens
 
 

@@ -26,7 +26,7 @@ def build(text: str, published: str | None = None, actors: dict[str, str] | None
     sents = tuple(sentences(text, noise))
     tokens: list[Token] = []
     for s in sents:
-        tokens.extend(tokenize(text, s.start, s.end, sentence=s.index, first_index=len(tokens)))
+        tokens.extend(tokenize(text, s.start, s.end, sentence=s.index, first_index=len(tokens), skip=noise))
     mentions = []
     for m, kind in (actors or {}).items():
         s, e = span_of(text, m)
