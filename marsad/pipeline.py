@@ -17,7 +17,7 @@ from marsad.text.numbers import find_quantities
 
 from marsad.extract.events import extract_events
 from marsad.extract.relations import extract_relations
-from marsad.extract.views import sentence_views
+from marsad.extract.views import is_salient, sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
 from marsad.text.clean import noise_spans
 from marsad.text.normalize import normalize
@@ -36,9 +36,15 @@ _ENTITY_LABEL = {"person": "PERS", "group": "ORG", "state_force": "ORG", "organi
 
 @dataclass(frozen=True, slots=True)
 class PipelineOptions:
-    """What the pipeline runs. ``ner=False`` skips the neural tagger (knowledge base only)."""
+    """What the pipeline runs.
+
+    ``ner=False`` skips the neural tagger (knowledge base and gazetteer only). By default the tagger
+    runs on the sentences that can carry an event, a claim or a relation; ``full_ner=True`` runs it
+    on every sentence (complete ``entities`` lists, slower).
+    """
 
     ner: bool = True
+    full_ner: bool = False
 
 
 class Pipeline:
@@ -108,7 +114,7 @@ class Pipeline:
                    if not _overlaps_any(m.start, m.end, linked)]
         linked += [_demonym_mention(m) for m in self.places.demonyms(text, toks)
                    if not _overlaps_any(m.start, m.end, linked)]
-        if self.tagger is None:
+        if self.tagger is None or not (self.options.full_ner or is_salient(text, toks)):
             return linked
         ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner")
                for e in self.tagger.tag(text, toks)]

@@ -33,6 +33,11 @@ class RelationPattern:
     requires: PhraseMatcher[str] | None
 
 
+def relation_cues() -> PhraseMatcher[RelationPattern]:
+    """The cue phrases of every relation pattern."""
+    return _patterns()
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> PhraseMatcher[RelationPattern]:
     raw = resources.files("marsad.kb").joinpath("lexicons/relations.yaml").read_text(encoding="utf-8")

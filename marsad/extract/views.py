@@ -14,7 +14,7 @@ from marsad.extract.lexicon import TriggerClass, lexicons
 from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
 from marsad.text.matcher import PhraseMatch
 
-__all__ = ["SentenceView", "sentence_views", "DESCRIPTOR"]
+__all__ = ["SentenceView", "sentence_views", "is_salient", "DESCRIPTOR"]
 
 DESCRIPTOR = "DESCRIPTOR"
 ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
@@ -49,6 +49,16 @@ class SentenceView:
 
     def norm_window(self, first: int, last: int) -> list[str]:
         return [t.norm for t in self.tokens[max(0, first): max(0, last + 1)]]
+
+
+def is_salient(text: str, tokens: Sequence[Token]) -> bool:
+    """Whether a sentence can carry an event, a claim or a relation (worth running NER on)."""
+    lex = lexicons()
+    if lex.triggers.find(text, tokens):
+        return True
+    from marsad.extract.relations import relation_cues
+
+    return bool(relation_cues().find(text, tokens))
 
 
 def sentence_views(an: Analysis) -> list[SentenceView]:
