@@ -87,7 +87,7 @@ class PhraseMatcher(Generic[T]):
         return out
 
     def match_at(self, text: str, tokens: Sequence[Token], i: int) -> PhraseMatch[T] | None:
-        """The longest phrase starting at token ``i`` (any proclitic analysis), or None."""
+        """The longest phrase starting at token ``i`` over every proclitic analysis (fewest clitics on ties)."""
         best: tuple[int, int, str, str, list[T]] | None = None
         for prefix, rest in stem_candidates(tokens[i].norm):
             tails = self._index.get(rest)
@@ -99,8 +99,6 @@ class PhraseMatcher(Generic[T]):
                     continue
                 if all(tokens[i + 1 + k].norm == w for k, w in enumerate(tail)):
                     best = (n, len(prefix), prefix, " ".join((rest, *tail)), payloads)
-            if best is not None:
-                break
         if best is None:
             return None
         n, plen, prefix, key, payloads = best

@@ -1,0 +1,124 @@
+"""The actor knowledge base: aliases → canonical actors, with renames, parents and roles.
+
+Loaded once from ``kb/actors.yaml`` (built by ``kb/build/build_actors.py``). Mentions are found
+with the clitic-aware phrase matcher ("وداعش", "لأنصار بيت المقدس"); aliases marked ambiguous
+(القاعدة is also a military base, النصرة also "support") are matched only in their longer forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.model import Token
+from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalize import norm_key
+
+__all__ = ["ActorEntry", "ActorMention", "ActorKB", "default_kb"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    id: str
+    name: str
+    kind: str
+    name_en: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    allegiance: str | None = None
+    renamed_to: str | None = None
+    renamed_from: str | None = None
+    rename_date: str | None = None
+    roles: tuple[tuple[str, str], ...] = ()
+    source: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    mention: str
+    entry: ActorEntry
+
+
+def _entry(obj: dict[str, Any]) -> ActorEntry:
+    renamed = obj.get("renamed_to") or obj.get("renamed_from") or {}
+    return ActorEntry(
+        id=obj["id"], name=obj["name"], kind=obj.get("kind", "group"), name_en=obj.get("name_en"),
+        country=obj.get("country"), aliases=tuple(obj.get("aliases", [])), parent=obj.get("parent"),
+        allegiance=(obj.get("allegiance") or {}).get("id"),
+        renamed_to=(obj.get("renamed_to") or {}).get("id"), renamed_from=(obj.get("renamed_from") or {}).get("id"),
+        rename_date=str(renamed.get("date")) if renamed.get("date") else None,
+        roles=tuple((r["type"], r["id"]) for r in obj.get("roles", [])),
+        source=tuple(obj.get("source", [])),
+    )
+
+
+class ActorKB:
+    def __init__(self, entries: Sequence[ActorEntry], ambiguous: dict[str, set[str]]) -> None:
+        self._by_id = {e.id: e for e in entries}
+        phrases: list[tuple[str, ActorEntry]] = []
+        for entry in entries:
+            skip = {norm_key(a) for a in ambiguous.get(entry.id, set())}
+            phrases.extend((alias, entry) for alias in (entry.name, *entry.aliases) if norm_key(alias) not in skip)
+        self._matcher: PhraseMatcher[ActorEntry] = PhraseMatcher(phrases, min_chars=3)
+        self._all: PhraseMatcher[ActorEntry] = PhraseMatcher(
+            [(a, e) for e in entries for a in (e.name, *e.aliases)], min_chars=3)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ActorKB:
+        text = Path(path).read_text(encoding="utf-8") if path else \
+            resources.files("marsad.kb").joinpath("actors.yaml").read_text(encoding="utf-8")
+        raw = yaml.safe_load(text)["actors"]
+        return cls([_entry(a) for a in raw], {a["id"]: set(a.get("ambiguous", [])) for a in raw})
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def find(self, text: str, tokens: Sequence[Token]) -> list[ActorMention]:
+        """Actor mentions among ``tokens`` (one sentence), longest first, raw offsets."""
+        return [ActorMention(m.start, m.end, m.mention, self._best(m.payloads))
+                for m in self._matcher.find(text, tokens)]
+
+    def lookup(self, name: str) -> ActorEntry | None:
+        hits = self._all.lookup(name)
+        return self._best(hits) if hits else None
+
+    def get(self, actor_id: str) -> ActorEntry | None:
+        return self._by_id.get(actor_id)
+
+    def current_name(self, entry: ActorEntry, date: str | None = None) -> ActorEntry:
+        """Follow renames ("أنصار بيت المقدس" → "ولاية سيناء") up to ``date`` (ISO, or now)."""
+        seen = {entry.id}
+        while entry.renamed_to and entry.renamed_to in self._by_id:
+            if date and entry.rename_date and date < entry.rename_date:
+                break
+            entry = self._by_id[entry.renamed_to]
+            if entry.id in seen:
+                break
+            seen.add(entry.id)
+        return entry
+
+    def parents(self, entry: ActorEntry) -> list[ActorEntry]:
+        out = []
+        while entry.parent and entry.parent in self._by_id and len(out) < 8:
+            entry = self._by_id[entry.parent]
+            out.append(entry)
+        return out
+
+    @staticmethod
+    def _best(entries: Sequence[ActorEntry]) -> ActorEntry:
+        """Among entries sharing an alias, prefer named groups over generic ones."""
+        return min(entries, key=lambda e: (e.id.startswith("state-generic") or e.id == "coalition", e.id))
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> ActorKB:
+    return ActorKB.load()

@@ -1,0 +1,131 @@
+"""The gazetteer: Arabic place names → country, admin-1 region, coordinates and precision.
+
+Loaded once from ``kb/places.tsv.gz`` (built by ``kb/build/build_gazetteer.py``). When several
+places share a name, the more prominent wins: a country over a region, a big city over a
+province of the same name, then population. Demonyms ("البريطاني", "المصرية") map to countries.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.model import Token
+from marsad.text.matcher import PhraseMatcher
+
+__all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gazetteer"]
+
+_PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "admin2": "city", "city": "city",
+              "town": "city", "point": "point"}
+_BIG_CITY = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    name_en: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+    @property
+    def precision(self) -> str:
+        return _PRECISION.get(self.kind, "city")
+
+    def rank(self) -> tuple[int, int]:
+        order = {"point": 0, "country": 1, "region": 2}.get(self.kind)
+        if order is None:
+            big = self.kind == "city" and self.population >= _BIG_CITY
+            order = 3 if big else {"admin1": 4, "city": 5, "admin2": 6, "town": 7}.get(self.kind, 8)
+        return order, -self.population
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    mention: str
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class DemonymMention:
+    start: int
+    end: int
+    mention: str
+    country: str
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _demonym_forms(adjective: str) -> list[str]:
+    stem = adjective
+    forms = [stem, stem + "ة", stem + "ون", stem + "ين", stem + "ات"]
+    return forms + ["ال" + f for f in forms]
+
+
+class Gazetteer:
+    def __init__(self, rows: Sequence[dict[str, str]], demonyms: Sequence[tuple[str, str]]) -> None:
+        entries: list[tuple[str, Place]] = []
+        self._countries: dict[str, Place] = {}
+        for r in rows:
+            place = Place(id=r.get("source") or r["name"], name=r["name"], name_en=r.get("name_en", ""),
+                          kind=r["kind"], country=r.get("country") or None, admin1=r.get("admin1") or None,
+                          lat=_float(r.get("lat", "")), lon=_float(r.get("lon", "")),
+                          population=int(float(r.get("population") or 0)))
+            entries.append((r["alias"], place))
+            if place.kind == "country" and place.country:
+                self._countries.setdefault(place.country, place)
+        self._matcher: PhraseMatcher[Place] = PhraseMatcher(entries, min_chars=3)
+        self._demonyms: PhraseMatcher[str] = PhraseMatcher(
+            [(form, iso) for adjective, iso in demonyms for form in _demonym_forms(adjective)], min_chars=4)
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        kb = resources.files("marsad.kb")
+        with gzip.open(io.BytesIO(kb.joinpath("places.tsv.gz").read_bytes()), "rt", encoding="utf-8") as fh:
+            rows = list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
+        text = kb.joinpath("demonyms.tsv").read_text(encoding="utf-8")
+        demonyms = [(r["adjective"], r["country"]) for r in
+                    csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
+                    if r["country"] and r["standalone"] == "yes"]
+        return cls(rows, demonyms)
+
+    def find(self, text: str, tokens: Sequence[Token]) -> list[PlaceMention]:
+        return [PlaceMention(m.start, m.end, m.mention, self._best(m.payloads))
+                for m in self._matcher.find(text, tokens)]
+
+    def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
+        hits = self._matcher.lookup(name)
+        if country_hint:
+            hits = tuple(p for p in hits if p.country == country_hint) or hits
+        return self._best(hits) if hits else None
+
+    def country(self, iso2: str) -> Place | None:
+        return self._countries.get(iso2)
+
+    def demonyms(self, text: str, tokens: Sequence[Token]) -> list[DemonymMention]:
+        return [DemonymMention(m.start, m.end, m.mention, m.payloads[0]) for m in self._demonyms.find(text, tokens)]
+
+    @staticmethod
+    def _best(places: Sequence[Place]) -> Place:
+        return min(places, key=Place.rank)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
