@@ -24,6 +24,7 @@ Trigger = PhraseMatch[TriggerClass]
 _PLACE_PREPS = frozenset({"في", "ب", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
                           "شرقي", "غربي", "وسط", "بمدينة", "مدينة", "بلدة", "ولاية", "محافظة", "مقاطعة", "إقليم",
                           "منطقة", "على"})
+_DATE_WINDOW = 12  # tokens between a trigger and its date
 _PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -65,6 +66,9 @@ def sentence_frames(view: SentenceView, published: dt.date | None, in_context: b
         recalled = []
     frames = [_fill(Frame(view, trigs, background), published)
               for background, trigs in ((False, current), (True, recalled)) if trigs]
+    for frame in frames:
+        if frame.date is not None and is_background_date(frame.date, published):
+            frame.background = True  # "قال الشهر الماضي إن شابا هاجم …"
     return frames
 
 
@@ -152,6 +156,8 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
     def score(place: Mention) -> tuple[int, int, int]:
         idx = view.token_index(place.start)
         prev = view.tokens[idx - 1].norm if idx > 0 else ""
+        if any(t.last_token == idx - 1 for t in triggers):
+            return (-1, 0, 0)  # "هجوم لندن": the place names the attack
         has_prep = place.text != view.tokens[idx].text or prev in _PLACE_PREPS
         rank = _PRECISION_RANK.get(place.precision or "country", 4)
         return (0 if has_prep else 1, rank if rank < 4 else 3 + rank, _distance(view, place.start, triggers))
@@ -167,5 +173,5 @@ def _modifies_actor(view: SentenceView, place: Mention, actor_ends: set[int]) ->
 
 def _nearest_date(view: SentenceView, triggers: list[Trigger]) -> DateValue | None:
     near = [(abs(_distance(view, d.start, triggers)), d) for d in view.dates]
-    near = [(dist, d) for dist, d in near if dist <= 20]
+    near = [(dist, d) for dist, d in near if dist <= _DATE_WINDOW]
     return min(near, key=lambda x: x[0])[1] if near else None

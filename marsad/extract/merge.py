@@ -88,8 +88,11 @@ def _choose(incidents: list[Incident], frame: Frame) -> Incident | None:
 def _compatible(inc: Incident, frame: Frame) -> bool:
     if inc.background != frame.background or inc.family != _family(frame):
         return False
-    if inc.place and frame.place and _places_conflict(inc.place, frame.place):
-        return False
+    if inc.place and frame.place:
+        if _places_conflict(inc.place, frame.place):
+            return False
+        if _same_place(inc.place, frame.place):
+            return True  # same place: a second date is usually when something was said about it
     return not (inc.date and frame.date and _dates_conflict(inc.date, frame.date))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from marsad.extract.lexicon import TriggerClass, lexicons
 from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
 from marsad.text.matcher import PhraseMatch
+from marsad.text.normalize import norm_key
 
 __all__ = ["SentenceView", "sentence_views", "is_salient", "DESCRIPTOR"]
 
@@ -80,6 +81,7 @@ def sentence_views(an: Analysis) -> list[SentenceView]:
     _assign(views, an.dates, lambda v, d: v.dates.append(d))
     _add_descriptors(views, text)
     _add_group_phrases(views, text)
+    _add_surnames(views, text)
     _add_anaphora(views, text)
     return views
 
@@ -163,3 +165,30 @@ def _add_anaphora(views: list[SentenceView], text: str) -> None:
         named = [m for m in view.actors if m.kind == "group" and m.kb_id]
         if named:
             last_group = named[-1]
+
+
+def _add_surnames(views: list[SentenceView], text: str) -> None:
+    """After "خالد مسعود" is named, a bare "مسعود" refers to the same person."""
+    known: dict[str, Mention] = {}
+    for view in views:
+        added = []
+        for tok in view.tokens:
+            person = known.get(tok.norm) or known.get(tok.stem)
+            if person is None or any(m.start <= tok.start < m.end for m in view.actors + view.places):
+                continue
+            start = tok.end - len(tok.text) if tok.norm in known else tok.end - len(_surface_stem(tok))
+            added.append(Mention(start, tok.end, text[start:tok.end], person.label, person.name, person.kb_id,
+                                 person.kind, person.country, source="surname"))
+        view.actors.extend(added)
+        view.actors.sort(key=lambda m: m.start)
+        for m in view.actors:
+            words = m.text.split()
+            if (m.label == "PERS" or m.kind == "person") and len(words) >= 2 and m.source != "surname":
+                surname = norm_key(words[-1])
+                if len(surname) >= 3:
+                    known[surname] = m
+
+
+def _surface_stem(tok: Token) -> str:
+    """The raw characters of the token after its proclitics ("لمسعود" → "مسعود")."""
+    return tok.text[len(tok.text) - len(tok.stem):] if tok.prefix else tok.text

@@ -27,7 +27,7 @@ _WORD = regex.compile(
 _SENT_END = regex.compile(r"[.!?؟…]+[\"'»”)\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[•·\-–*]\s)|\n")
 
 _PROCLITICS_1 = ("و", "ف")
-_PROCLITICS_2 = ("ب", "ل", "ك", "س")
+_PROCLITICS_2 = ("ب", "ل", "ك")  # ك only before the article: "كالعادة", never "كتبت" → ك + تبت
 _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
 
 
@@ -105,7 +105,7 @@ def stem_candidates(norm: str) -> tuple[tuple[str, str], ...]:
             if not rest1.startswith(p2):
                 continue
             rest2 = rest1[len(p2):]
-            arts = ("", "ال") if p2 != "ل" else ("", "ال", "ل")
+            arts = {"ل": ("", "ال", "ل"), "ك": ("ال",)}.get(p2, ("", "ال"))
             for art in arts:
                 if rest2.startswith(art) and len(rest2) - len(art) >= 3:
                     out.append((p1 + p2 + art, rest2[len(art):]))

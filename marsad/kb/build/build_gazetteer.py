@@ -35,6 +35,7 @@ FIELDS = ["alias", "name", "name_en", "kind", "country", "admin1", "lat", "lon",
 _ADMIN_PREFIX = re.compile(r"^(?:ولاية|محافظة|مقاطعة|إقليم|اقليم|منطقة|ولايه|محافظه|مقاطعه|بلدية|بلديه|مديرية|مديريه|"
                            r"قضاء|ناحية|ناحيه|دائرة|دائره|ضلع|ولسوالی)\s+")
 _FREQUENT_WORDS = 8000
+_VERY_FREQUENT_WORDS = 2500  # dropped even as names of big cities ("يشير", "انه")
 _BIG_CITY = 100_000
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
@@ -86,12 +87,13 @@ def country_rows(shared: Path) -> list[dict[str, str]]:
 
 def city_rows(shared: Path, stop: set[str], counts: Counter[str]) -> list[dict[str, str]]:
     rows = []
+    very = {w for w, _ in counts.most_common(_VERY_FREQUENT_WORDS)}
     with (shared / CITIES).open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh, delimiter="\t"):
             names = _names(r["names_arabic_likely"])
             pop = int(r["population"] or 0)
             for alias in names:
-                if pop < _BIG_CITY and _is_common(alias, stop):
+                if _is_common(alias, stop if pop < _BIG_CITY else very):
                     continue
                 rows.append({"alias": alias, "name": canonical(names, counts), "name_en": r["name"], "kind": "city",
                              "country": r["country_code"], "admin1": "", "lat": r["lat"], "lon": r["lon"],
