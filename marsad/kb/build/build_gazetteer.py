@@ -6,7 +6,8 @@ Sources (``shared/data/gazetteers/``): countries_ar.tsv (every country, Arabic c
 GeoNames names, centroid), cities15000_world_arabic_names.tsv (GeoNames cities over 15,000 people
 with Arabic names; CC BY 4.0), admin_towns/wof/wof_places_ar.tsv (Who's On First admin regions
 and towns of 25 MENA/Sahel/Horn/South-Asian countries; "Data from Who's On First"), plus
-``marsad/kb/places_curated.tsv`` (regions and places the sources lack: سيناء، قطاع غزة …).
+``marsad/kb/places_curated.tsv`` (regions and places the sources lack: سيناء، قطاع غزة …) and
+``marsad/kb/places_stop.txt`` (ordinary words that some source lists as a place name).
 
 Precision over recall: a single-word town or district name that is also one of the most frequent
 words of the shared news corpus (e.g. "السلام", "النصر") is left out; countries, admin-1 regions
@@ -35,7 +36,6 @@ FIELDS = ["alias", "name", "name_en", "kind", "country", "admin1", "lat", "lon",
 _ADMIN_PREFIX = re.compile(r"^(?:ولاية|محافظة|مقاطعة|إقليم|اقليم|منطقة|ولايه|محافظه|مقاطعه|بلدية|بلديه|مديرية|مديريه|"
                            r"قضاء|ناحية|ناحيه|دائرة|دائره|ضلع|ولسوالی)\s+")
 _FREQUENT_WORDS = 8000
-_VERY_FREQUENT_WORDS = 2500  # dropped even as names of big cities ("يشير", "انه")
 _BIG_CITY = 100_000
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
@@ -87,13 +87,13 @@ def country_rows(shared: Path) -> list[dict[str, str]]:
 
 def city_rows(shared: Path, stop: set[str], counts: Counter[str]) -> list[dict[str, str]]:
     rows = []
-    very = {w for w, _ in counts.most_common(_VERY_FREQUENT_WORDS)}
+    curated_stop = stop_list()
     with (shared / CITIES).open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh, delimiter="\t"):
             names = _names(r["names_arabic_likely"])
             pop = int(r["population"] or 0)
             for alias in names:
-                if _is_common(alias, stop if pop < _BIG_CITY else very):
+                if norm_key(alias) in curated_stop or (pop < _BIG_CITY and _is_common(alias, stop)):
                     continue
                 rows.append({"alias": alias, "name": canonical(names, counts), "name_en": r["name"], "kind": "city",
                              "country": r["country_code"], "admin1": "", "lat": r["lat"], "lon": r["lon"],
@@ -103,6 +103,7 @@ def city_rows(shared: Path, stop: set[str], counts: Counter[str]) -> list[dict[s
 
 def wof_rows(shared: Path, stop: set[str]) -> list[dict[str, str]]:
     rows = []
+    curated_stop = stop_list()
     seen: set[tuple[str, str]] = set()
     with (shared / WOF).open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh, delimiter="\t"):
@@ -117,7 +118,8 @@ def wof_rows(shared: Path, stop: set[str]) -> list[dict[str, str]]:
             for name in names:
                 for alias in _variants(name):
                     key = (norm_key(alias), r["country_iso2"])
-                    if level != "admin1" and (_is_common(alias, stop) or (level == "town" and pop and pop < 2000)):
+                    if norm_key(alias) in curated_stop or level != "admin1" and (
+                            _is_common(alias, stop) or (level == "town" and pop and pop < 2000)):
                         continue
                     if (key, level) in seen:  # type: ignore[comparison-overlap]
                         continue
@@ -128,6 +130,11 @@ def wof_rows(shared: Path, stop: set[str]) -> list[dict[str, str]]:
                                  "lat": r["lat"], "lon": r["lon"], "population": str(pop),
                                  "source": r["source_id"]})
     return rows
+
+
+def stop_list() -> set[str]:
+    lines = (KB / "places_stop.txt").read_text(encoding="utf-8").splitlines()
+    return {norm_key(ln) for ln in lines if ln.strip() and not ln.startswith("#")}
 
 
 def _is_common(alias: str, stop: set[str]) -> bool:
