@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from marsad.extract.frames import Frame
 from marsad.model import DateValue, Mention
+from marsad.text.normalize import norm_key
 
 __all__ = ["Incident", "merge_frames", "can_start"]
 
@@ -110,7 +111,8 @@ def _rank(place: Mention) -> int:
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
-    return (a.kb_id or a.name) == (b.kb_id or b.name)
+    return (a.kb_id is not None and a.kb_id == b.kb_id) or (norm_key(a.name) == norm_key(b.name)
+                                                             and a.country == b.country)
 
 
 def _places_conflict(a: Mention, b: Mention) -> bool:

@@ -83,7 +83,8 @@ class Gazetteer:
         entries: list[tuple[str, Place]] = []
         self._countries: dict[str, Place] = {}
         for r in rows:
-            place = Place(id=r.get("source") or r["name"], name=r["name"], name_en=r.get("name_en", ""),
+            source = r.get("source") or "curated"
+            place = Place(id=source if ":" in source else f"{source}:{r['country']}:{r['name']}", name=r["name"], name_en=r.get("name_en", ""),
                           kind=r["kind"], country=r.get("country") or None, admin1=r.get("admin1") or None,
                           lat=_float(r.get("lat", "")), lon=_float(r.get("lon", "")),
                           population=int(float(r.get("population") or 0)))
