@@ -41,6 +41,11 @@ class Place:
     def precision(self) -> str:
         return _PRECISION.get(self.kind, "city")
 
+    def minor(self) -> bool:
+        """Small places match only as written: no proclitic may be split off before them."""
+        return self.kind in ("town", "admin2") or (self.kind == "city" and self.population < _BIG_CITY
+                                                   and not self.id.startswith("curated"))
+
     def rank(self) -> tuple[int, int]:
         order = {"point": 0, "country": 1, "region": 2}.get(self.kind)
         if order is None:
@@ -91,7 +96,7 @@ class Gazetteer:
             entries.append((r["alias"], place))
             if place.kind == "country" and place.country:
                 self._countries.setdefault(place.country, place)
-        self._matcher: PhraseMatcher[Place] = PhraseMatcher(entries, min_chars=3)
+        self._matcher: PhraseMatcher[Place] = PhraseMatcher(entries, min_chars=3, strict=Place.minor)
         self._demonyms: PhraseMatcher[str] = PhraseMatcher(
             [(form, iso) for adjective, iso in demonyms for form in _demonym_forms(adjective)], min_chars=4)
 

@@ -10,7 +10,7 @@ proclitics, so ``text[start:end]`` is the phrase as written.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -49,19 +49,22 @@ def _prefix_raw_len(surface: str, prefix_len: int) -> int:
 class PhraseMatcher(Generic[T]):
     """Longest-leftmost, non-overlapping matching of many phrases over a token list."""
 
-    def __init__(self, entries: Iterable[tuple[str, T]], min_chars: int = 2) -> None:
+    def __init__(self, entries: Iterable[tuple[str, T]], min_chars: int = 2,
+                 strict: Callable[[T], bool] | None = None) -> None:
+        """``strict(payload)``: such phrases match only as written (article optional), never after a
+        stripped proclitic: a small village "زارة" must not match inside "وزارة"."""
         self._index: dict[str, dict[tuple[str, ...], list[T]]] = defaultdict(dict)
-        self.max_words = 1
+        self._strict: dict[str, dict[tuple[str, ...], list[T]]] = defaultdict(dict)
         for phrase, payload in entries:
             words = tuple(norm_key(phrase).split())
             if not words or len("".join(words)) < min_chars:
                 continue
-            self.max_words = max(self.max_words, len(words))
+            index = self._strict if strict is not None and strict(payload) else self._index
             for first in {words[0], _strip_article(words[0])}:
-                self._index[first].setdefault(words[1:], []).append(payload)
+                index[first].setdefault(words[1:], []).append(payload)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._index) + len(self._strict)
 
     def lookup(self, phrase: str) -> tuple[T, ...]:
         """Payloads of an exact phrase (normalised; first-word article optional)."""
@@ -69,7 +72,7 @@ class PhraseMatcher(Generic[T]):
         if not words:
             return ()
         for first in (words[0], _strip_article(words[0])):
-            hit = self._index.get(first, {}).get(words[1:])
+            hit = self._index.get(first, {}).get(words[1:], []) + self._strict.get(first, {}).get(words[1:], [])
             if hit:
                 return tuple(hit)
         return ()
@@ -86,14 +89,17 @@ class PhraseMatcher(Generic[T]):
             i = match.last_token + 1
         return out
 
+    def _tails(self, prefix: str, rest: str) -> list[tuple[tuple[str, ...], list[T]]]:
+        tails = list(self._index.get(rest, {}).items())
+        if not prefix or prefix in ("ال",):
+            tails += list(self._strict.get(rest, {}).items())
+        return tails
+
     def match_at(self, text: str, tokens: Sequence[Token], i: int) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``i`` over every proclitic analysis (fewest clitics on ties)."""
         best: tuple[int, int, str, str, list[T]] | None = None
         for prefix, rest in stem_candidates(tokens[i].norm):
-            tails = self._index.get(rest)
-            if not tails:
-                continue
-            for tail, payloads in tails.items():
+            for tail, payloads in self._tails(prefix, rest):
                 n = len(tail)
                 if i + n >= len(tokens) or (best is not None and n <= best[0]):
                     continue

@@ -35,7 +35,7 @@ NEWS = ("data/news/random_sample.jsonl", "data/news/political_violence.jsonl.gz"
 FIELDS = ["alias", "name", "name_en", "kind", "country", "admin1", "lat", "lon", "population", "source"]
 _ADMIN_PREFIX = re.compile(r"^(?:ولاية|محافظة|مقاطعة|إقليم|اقليم|منطقة|ولايه|محافظه|مقاطعه|بلدية|بلديه|مديرية|مديريه|"
                            r"قضاء|ناحية|ناحيه|دائرة|دائره|ضلع|ولسوالی)\s+")
-_FREQUENT_WORDS = 8000
+_FREQUENT_WORDS = 20000
 _BIG_CITY = 100_000
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
