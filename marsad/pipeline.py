@@ -118,6 +118,10 @@ class Pipeline:
             return linked
         ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner")
                for e in self.tagger.tag(text, toks)]
+        people = [m for m in ner if m.label == "PERS"]
+        # a person's name beats a village of the same spelling ("داود نعيمي")
+        linked = [m for m in linked if not (m.label == "PLACE" and m.precision == "city" and m.kind != "city"
+                                            and _overlaps_any(m.start, m.end, people))]
         return linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)]
 
 

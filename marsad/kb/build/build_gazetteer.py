@@ -133,8 +133,10 @@ def wof_rows(shared: Path, stop: set[str]) -> list[dict[str, str]]:
 
 
 def stop_list() -> set[str]:
+    """Curated stop words, with and without the article."""
     lines = (KB / "places_stop.txt").read_text(encoding="utf-8").splitlines()
-    return {norm_key(ln) for ln in lines if ln.strip() and not ln.startswith("#")}
+    words = {norm_key(ln) for ln in lines if ln.strip() and not ln.startswith("#")}
+    return words | {w[2:] for w in words if w.startswith("ال")} | {"ال" + w for w in words}
 
 
 def _is_common(alias: str, stop: set[str]) -> bool:
