@@ -149,7 +149,7 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
         return None
 
     actor_ends = {view.token_index(m.end - 1) for m in view.actors}
-    places = [p for p in view.places if not _modifies_actor(view, p, actor_ends)]
+    places = [p for p in view.places if not _modifies_actor(view, p, actor_ends) and not _in_list(view, p)]
     if not places:
         return None
 
@@ -163,6 +163,16 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
         return (0 if has_prep else 1, rank if rank < 4 else 3 + rank, _distance(view, place.start, triggers))
 
     return min(places, key=score)
+
+
+def _in_list(view: SentenceView, place: Mention) -> bool:
+    """Places in parentheses or in a list of three or more name members, not where things happened."""
+    idx = view.token_index(place.start)
+    before = view.norm_window(max(0, idx - 8), idx - 1)
+    if "(" in before and ")" not in before[before.index("("):]:
+        return True
+    neighbours = [p for p in view.places if p is not place and abs(view.token_index(p.start) - idx) <= 4]
+    return len(neighbours) >= 2
 
 
 def _modifies_actor(view: SentenceView, place: Mention, actor_ends: set[int]) -> bool:

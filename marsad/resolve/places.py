@@ -17,12 +17,20 @@ from importlib import resources
 
 from marsad.model import Token
 from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalize import norm_key
 
 __all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gazetteer"]
 
 _PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "admin2": "city", "city": "city",
               "town": "city", "point": "point"}
 _BIG_CITY = 100_000
+# A small place counts only right after one of these words ("في قرية الشبكي", "بلدة عابدين"):
+# village names are often ordinary words ("نفيا", "الخمس") and news introduces them.
+_LOCATIVE = frozenset(norm_key(w) for w in (
+    "في", "قرب", "بالقرب", "من", "إلى", "الى", "مدينة", "بمدينة", "بلدة", "ببلدة", "قرية", "بقرية", "منطقة", "بمنطقة",
+    "مديرية", "بمديرية", "محافظة", "بمحافظة", "ولاية", "بولاية", "إقليم", "بإقليم", "مقاطعة", "ناحية", "قضاء",
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل", "حي", "مخيم", "ريف", "بلدتي",
+    "قريتي", "مدينتي", "أطراف", "محيط", "مدن", "بلدات", "قرى", "جبهة", "محور", "معبر", "سجن", "مطار", "قاعدة"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +120,14 @@ class Gazetteer:
         return cls(rows, demonyms)
 
     def find(self, text: str, tokens: Sequence[Token]) -> list[PlaceMention]:
-        return [PlaceMention(m.start, m.end, m.mention, self._best(m.payloads))
-                for m in self._matcher.find(text, tokens)]
+        out = []
+        for m in self._matcher.find(text, tokens):
+            place = self._best(m.payloads)
+            introduced = m.first_token > 0 and tokens[m.first_token - 1].norm in _LOCATIVE
+            if place.minor() and not introduced:
+                continue
+            out.append(PlaceMention(m.start, m.end, m.mention, place))
+        return out
 
     def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
         hits = self._matcher.lookup(name)
