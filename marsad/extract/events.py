@@ -118,9 +118,8 @@ def _refine_type(top: TriggerClass, actors: list[Actor], triggers: list) -> _Eve
         return _EventType("battles", "government_regains_territory" if state or regain
                           else "non_state_actor_overtakes_territory")
     if top.priority <= 20 and top.event_type == "violence_against_civilians":
-        armed_perp = any(a.role == "perpetrator" and a.kind in _ARMED for a in actors)
-        armed_victim = any(a.role in ("victim", "target") and a.kind in _ARMED for a in actors)
-        if armed_perp and armed_victim:
+        # combatants killed or attacked (soldiers, militia members): ACLED codes it as a battle
+        if any(a.role in ("victim", "target") and a.kind in _ARMED for a in actors):
             return _EventType("battles", "armed_clash")
     return _EventType(top.event_type, top.sub_event_type)
 

@@ -89,12 +89,24 @@ def _choose(incidents: list[Incident], frame: Frame) -> Incident | None:
 def _compatible(inc: Incident, frame: Frame) -> bool:
     if inc.background != frame.background or inc.family != _family(frame):
         return False
+    if not _types_fit(inc, frame):
+        return False
     if inc.place and frame.place:
         if _places_conflict(inc.place, frame.place):
             return False
         if _same_place(inc.place, frame.place):
             return True  # same place: a second date is usually when something was said about it
     return not (inc.date and frame.date and _dates_conflict(inc.date, frame.date))
+
+
+def _types_fit(inc: Incident, frame: Frame) -> bool:
+    """Specific reports of different kinds (a suicide bombing, a kidnapping) are different incidents;
+    a generic word ("هجوم", "قتل") fits any."""
+    top = frame.top
+    if top.priority <= _GENERIC:
+        return True
+    specific = [f.top for f in inc.frames if f.top.priority > _GENERIC]
+    return not specific or any(c.event_type == top.event_type for c in specific)
 
 
 def _family(frame: Frame) -> str:
