@@ -25,7 +25,7 @@ from marsad.text.segment import sentences, tokenize
 
 if TYPE_CHECKING:
     from marsad.resolve.actors import ActorKB
-    from marsad.resolve.places import Gazetteer
+    from marsad.resolve.places import DemonymMention, Gazetteer
 
     from marsad.nlp.ner import NerTagger
 
@@ -108,11 +108,16 @@ class Pipeline:
             found.extend(self._sentence_mentions(text, toks))
         return found
 
+    def _demonym_mention(self, match: DemonymMention) -> Mention:
+        country = self.places.country(match.country)
+        return Mention(match.start, match.end, match.mention, "DEMONYM", country.name if country else match.mention,
+                       kb_id=country.id if country else None, country=match.country, source="demonym")
+
     def _sentence_mentions(self, text: str, toks: list[Token]) -> list[Mention]:
         linked = [_actor_mention(m) for m in self.actors.find(text, toks)]
         linked += [_place_mention(m) for m in self.places.find(text, toks)
                    if not _overlaps_any(m.start, m.end, linked)]
-        linked += [_demonym_mention(m) for m in self.places.demonyms(text, toks)
+        linked += [self._demonym_mention(m) for m in self.places.demonyms(text, toks)
                    if not _overlaps_any(m.start, m.end, linked)]
         if self.tagger is None or not (self.options.full_ner or is_salient(text, toks)):
             return linked
@@ -151,9 +156,6 @@ def _place_mention(match: object) -> Mention:
                    admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision, source="gazetteer")
 
 
-def _demonym_mention(match: object) -> Mention:
-    return Mention(match.start, match.end, match.mention, "DEMONYM", match.mention,  # type: ignore[attr-defined]
-                   country=match.country, source="demonym")  # type: ignore[attr-defined]
 
 
 def _entities(an: Analysis) -> tuple[Entity, ...]:

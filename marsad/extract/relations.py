@@ -63,25 +63,28 @@ def extract_relations(text: str, views: list[SentenceView]) -> list[Relation]:
             continue
         for match in _patterns().find(text, view.tokens):
             for pattern in match.payloads:
-                rel = _apply(text, view, actors, match, pattern)
-                if rel is None:
-                    continue
-                key = (rel.type, rel.source.name, rel.target.name)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(rel)
-                break
+                found = _apply(text, view, actors, match, pattern)
+                for rel in found:
+                    key = (rel.type, rel.source.name, rel.target.name)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(rel)
+                if found:
+                    break
     return out
 
 
 _LOCATIVE = frozenset({"في", "الى", "الي", "داخل", "من"})
+STATE = "STATE"
 
 
 def _relation_actors(view: SentenceView) -> list[Mention]:
-    """Actors of the sentence plus countries that act (not "في الجزائر", "بالعراق")."""
+    """Actors of the sentence plus countries that act ("إيران تدعم", "بدعم روسي"), not "في الجزائر"."""
     countries = [p for p in view.places if p.precision == "country" and not _locative(view, p)]
-    states = [Mention(p.start, p.end, p.text, "ACTOR", p.name, p.kb_id, "state_force", p.country, source="place")
+    states = [Mention(p.start, p.end, p.text, STATE, p.name, p.kb_id, "state_force", p.country, source="place")
               for p in countries]
+    states += [Mention(d.start, d.end, d.text, STATE, d.name, None, "state_force", d.country, source="demonym")
+               for d in view.demonyms]
     taken = [(m.start, m.end) for m in view.actors]
     states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
     return sorted(view.actors + states, key=lambda m: m.start)
@@ -96,12 +99,12 @@ def _locative(view: SentenceView, place: Mention) -> bool:
 
 
 def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern],
-           pattern: RelationPattern) -> Relation | None:
+           pattern: RelationPattern) -> list[Relation]:
     bound = None
     if pattern.requires is not None:
         required = pattern.requires.find(text, view.tokens[match.last_token + 1:])
         if not required:
-            return None
+            return []
         bound = required[0].start
     source = _argument(view, actors, match, pattern.source, pattern.source_kinds, pattern.max_gap, None)
     target = _argument(view, actors, match, pattern.target, pattern.target_kinds, pattern.max_gap, source)
@@ -109,20 +112,46 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
         closer = [m for m in actors if m.end <= bound and m.start > (source.end if source else match.end)
                   and _kind_ok(m, pattern.target_kinds)]
         target = closer[-1] if closer else target
-    if source is None or target is None or source is target or _same_actor(source, target) \
-            and pattern.type != "rename":
-        return None
-    if pattern.type == "rename" and source.name == target.name and source.kb_id == target.kb_id:
-        return None
+    if source is None or target is None or source is target:
+        return []
     sent = view.sentence
-    return Relation(
-        type=pattern.type,
-        source=actor_from_mention(source),
-        target=actor_from_mention(target),
-        evidence=(Evidence(sent.start, sent.end, text[sent.start:sent.end]),),
-        detail=pattern.detail,
-        certainty=frame_certainty(view),
-    )
+    evidence = (Evidence(sent.start, sent.end, text[sent.start:sent.end]),)
+    certainty = frame_certainty(view)
+    out = []
+    for src in _conjoined(view, actors, source, pattern.source_kinds):
+        for tgt in _conjoined(view, actors, target, pattern.target_kinds):
+            if src is tgt or (_same_actor(src, tgt) and pattern.type != "rename") or \
+                    (pattern.type == "rename" and src.name == tgt.name and src.kb_id == tgt.kb_id):
+                continue
+            out.append(Relation(type=pattern.type, source=actor_from_mention(src), target=actor_from_mention(tgt),
+                                evidence=evidence, detail=pattern.detail, certainty=certainty))
+    return out
+
+
+def _conjoined(view: SentenceView, actors: list[Mention], first: Mention, kinds: frozenset[str]) -> list[Mention]:
+    """The argument and the actors joined to it by "و" ("حركة إنقاذ أزواد ومجموعة الدفاع الذاتي")."""
+    out = [first]
+    following = [m for m in actors if m.start > first.start]
+    last = first
+    for nxt in following:
+        gap = view.norm_window(view.token_index(last.end - 1) + 1, view.token_index(nxt.start) - 1)
+        starts_with_and = view.tokens[view.token_index(nxt.start)].prefix.startswith("و") or gap in (["و"], [])
+        if gap and gap not in (["و"], ['"', "و"], ["و", '"'], ['"', "و", '"']) or not starts_with_and:
+            break
+        if _kind_ok(nxt, kinds):
+            out.append(nxt)
+        last = nxt
+    preceding = [m for m in actors if m.end <= first.start]
+    last = first
+    for prev in reversed(preceding):
+        gap = view.norm_window(view.token_index(prev.end - 1) + 1, view.token_index(last.start) - 1)
+        joined = view.tokens[view.token_index(last.start)].prefix.startswith("و") or gap == ["و"]
+        if (gap and gap not in (["و"], ['"', "و"], ['"', "و", '"'])) or not joined:
+            break
+        if _kind_ok(prev, kinds):
+            out.insert(0, prev)
+        last = prev
+    return out
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:
@@ -144,6 +173,8 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
     after = [m for m in after if _kind_ok(m, kinds)]
     if where == "before":
         return before[-1] if before else None
+    if where == "before2":
+        return before[-2] if len(before) > 1 else None
     if where in ("after", "after2"):
         return after[0] if after else None
     if where == "last_after":
@@ -154,6 +185,8 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
 def _kind_ok(mention: Mention, kinds: frozenset[str]) -> bool:
     if "any" in kinds:
         return True
+    if mention.label == STATE:
+        return "state" in kinds
     person = mention.label == "PERS" or mention.kind == "person"
     if "person" in kinds and person:
         return True
