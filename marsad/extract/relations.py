@@ -183,10 +183,10 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
 
 
 def _kind_ok(mention: Mention, kinds: frozenset[str]) -> bool:
-    if "any" in kinds:
-        return True
     if mention.label == STATE:
         return "state" in kinds
+    if "any" in kinds:
+        return True
     person = mention.label == "PERS" or mention.kind == "person"
     if "person" in kinds and person:
         return True

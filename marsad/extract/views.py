@@ -153,7 +153,8 @@ def _add_anaphora(views: list[SentenceView], text: str) -> None:
         for cue in view.cue_matches("group_anaphora"):
             definite = cue.key.startswith("ال") or cue.prefix.endswith(("ال", "لل"))
             nxt = view.tokens[cue.last_token + 1].start if cue.last_token + 1 < len(view.tokens) else -1
-            if not definite or any(m.start <= cue.start < m.end or m.start == nxt for m in view.actors):
+            named_next = any(m.start == nxt and m.kind != "person" for m in view.actors)  # "الجماعة الحوثية"
+            if not definite or named_next or any(m.start <= cue.start < m.end for m in view.actors):
                 continue
             before = [m for m in view.actors if m.end <= cue.start and m.kind == "group" and m.kb_id]
             antecedent = before[-1] if before else last_group
