@@ -41,17 +41,40 @@ def is_verbal_noun(trigger: Trigger) -> bool:
     return word.startswith("ت") and len(word) >= 5 and word[-2] == "ي"
 
 
+_SIDE_WINDOW = 10  # tokens between a trigger and an unplaced armed actor taken as its doer
+
+
 def assign_roles(view: SentenceView, triggers: list[Trigger]) -> list[Actor]:
-    actors = []
-    for mention in view.actors:
-        role = _role(view, mention, triggers)
-        if role is not None:
-            actors.append(actor_from_mention(mention, role))
-    return actors
+    """Roles from word order; then, without a stated doer, the nearest armed actor is one.
+
+    In a battle every armed side is a party ("perpetrator" in the SPEC sense of who fought).
+    """
+    roles = {id(m): _role(view, m, triggers) for m in view.actors}
+    battle = max((c for t in triggers for c in t.payloads), key=lambda c: c.priority).event_type == "battles"
+    unplaced = [m for m in view.actors if roles[id(m)] is None and _armed(m)
+                and _gap(view, m, triggers) <= _SIDE_WINDOW]
+    if battle:
+        for m in unplaced:
+            roles[id(m)] = "perpetrator"
+    elif unplaced and "perpetrator" not in roles.values():
+        nearest = min(unplaced, key=lambda m: _gap(view, m, triggers))
+        roles[id(nearest)] = "perpetrator"
+    return [actor_from_mention(m, roles[id(m)]) for m in view.actors if roles[id(m)] is not None]
+
+
+def _armed(mention: Mention) -> bool:
+    return mention.kind in _ARMED or mention.label == DESCRIPTOR
+
+
+def _gap(view: SentenceView, mention: Mention, triggers: list[Trigger]) -> int:
+    first, last = view.token_index(mention.start), view.token_index(mention.end - 1)
+    return min(max(t.first_token - last, first - t.last_token, 0) for t in triggers)
 
 
 def _role(view: SentenceView, mention: Mention, triggers: list[Trigger]) -> str | None:
     first, last = view.token_index(mention.start), view.token_index(mention.end - 1)
+    if mention.label == DESCRIPTOR and any(t.start <= mention.start and mention.end <= t.end for t in triggers):
+        return "perpetrator"  # "أطلق رجل النار", "انتحاري"
     for cue in view.cue_matches("agent_markers"):
         if first - 2 <= cue.last_token < first:
             return "perpetrator"
