@@ -32,6 +32,8 @@ def find_claims(text: str, views: list[SentenceView]) -> list[ClaimMention]:
     for view in views:
         for status, cue_name in (("claimed", "claim_verbs"), ("denied", "deny_verbs"), ("unclaimed", "unclaimed")):
             for cue in view.cue_matches(cue_name):
+                if status == "claimed" and _negated(view, cue.first_token):
+                    status = "unclaimed"  # "الذي لم يعلن مسؤوليته عن الهجوم"
                 who = None if status == "unclaimed" else _claimant(view, cue.start, cue.end)
                 actor = actor_from_mention(who, "claimant") if who else None
                 if status != "unclaimed" and actor is None:
@@ -40,6 +42,13 @@ def find_claims(text: str, views: list[SentenceView]) -> list[ClaimMention]:
                               mode=_mode(text, view), date=None)
                 out.append(ClaimMention(view.index, claim, actor))
     return out
+
+
+_NEGATION = frozenset({"لم", "لا", "لن", "ما", "دون", "بدون", "ليس"})
+
+
+def _negated(view: SentenceView, first: int) -> bool:
+    return any(t.norm in _NEGATION for t in view.tokens[max(0, first - 3):first])
 
 
 def _claimant(view: SentenceView, start: int, end: int) -> Mention | None:

@@ -58,7 +58,7 @@ def lexicons() -> Lexicons:
     cue_entries = [(phrase, list_name) for list_name, phrases in cues_spec.items() for phrase in phrases]
     mode_entries = [(phrase, mode) for mode, phrases in modes.items() for phrase in phrases]
     return Lexicons(
-        triggers=PhraseMatcher(trigger_entries),
+        triggers=PhraseMatcher(trigger_entries, enclitics=True),
         cues=PhraseMatcher(cue_entries),
         claim_modes=PhraseMatcher(mode_entries),
         classes=classes,

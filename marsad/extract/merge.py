@@ -47,15 +47,25 @@ class Incident:
 
 def merge_frames(frames: list[Frame]) -> list[Incident]:
     incidents: list[Incident] = []
+    last: Incident | None = None
     for frame in frames:
-        target = _choose(incidents, frame)
+        target = _continuation(last, frame) or _choose(incidents, frame)
         if target is None and can_start(frame):
             incidents.append(Incident([frame]))
         elif target is None:
             continue  # a generic mention ("الحادث", "القتال") of nothing reported here
         else:
             target.frames.append(frame)
+        last = target or incidents[-1]
     return incidents
+
+
+def _continuation(last: Incident | None, frame: Frame) -> Incident | None:
+    """A frame with no place or date of its own, right after an incident, continues it — even a
+    recalled one ("… في هجوم العام الماضي. وتصدت الشرطة للهجوم بإطلاق النار على ساقه.")."""
+    if last is None or frame.place is not None or frame.date is not None or last.family != _family(frame):
+        return None
+    return last if frame.sentence_index - last.frames[-1].sentence_index <= 1 else None
 
 
 _SELF_ANCHORED = 60  # explosions, airstrikes, suicide bombings: news by themselves
@@ -65,7 +75,7 @@ _GENERIC = 20  # "هجوم", "قتل", "القتال": need a toll, a date or a 
 def can_start(frame: Frame) -> bool:
     """Whether a frame reports an incident by itself, or can only add to one already reported."""
     top = frame.top.priority
-    if top == 0:
+    if top == 0 or frame.view.has_cue("judicial"):
         return False
     if top >= _SELF_ANCHORED:
         return True

@@ -40,6 +40,19 @@ def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) >= 5 else word
 
 
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+
+
+@lru_cache(maxsize=100_000)
+def _without_pronoun(word: str) -> tuple[str, ...]:
+    """"هجومه" → "هجوم"; "عمليته" → "عمليه" (a ta marbuta before the pronoun is written ت)."""
+    for pronoun in _PRONOUNS:
+        if word.endswith(pronoun) and len(word) - len(pronoun) >= 3:
+            bare = word[: -len(pronoun)]
+            return (bare, bare[:-1] + "ه") if bare.endswith("ت") else (bare,)
+    return ()
+
+
 @lru_cache(maxsize=100_000)
 def _prefix_raw_len(surface: str, prefix_len: int) -> int:
     """Raw length of the first ``prefix_len`` normalised characters of ``surface``."""
@@ -50,11 +63,12 @@ class PhraseMatcher(Generic[T]):
     """Longest-leftmost, non-overlapping matching of many phrases over a token list."""
 
     def __init__(self, entries: Iterable[tuple[str, T]], min_chars: int = 2,
-                 strict: Callable[[T], bool] | None = None) -> None:
+                 strict: Callable[[T], bool] | None = None, enclitics: bool = False) -> None:
         """``strict(payload)``: such phrases match only as written (article optional), never after a
         stripped proclitic: a small village "زارة" must not match inside "وزارة"."""
         self._index: dict[str, dict[tuple[str, ...], list[T]]] = defaultdict(dict)
         self._strict: dict[str, dict[tuple[str, ...], list[T]]] = defaultdict(dict)
+        self._enclitics = enclitics
         for phrase, payload in entries:
             words = tuple(norm_key(phrase).split())
             if not words or len("".join(words)) < min_chars:
@@ -89,6 +103,12 @@ class PhraseMatcher(Generic[T]):
             i = match.last_token + 1
         return out
 
+    def _candidates(self, norm: str) -> tuple[tuple[str, str], ...]:
+        cands = stem_candidates(norm)
+        if not self._enclitics:
+            return cands
+        return cands + tuple((p, bare) for p, rest in cands for bare in _without_pronoun(rest))
+
     def _tails(self, prefix: str, rest: str) -> list[tuple[tuple[str, ...], list[T]]]:
         tails = list(self._index.get(rest, {}).items())
         if not prefix or prefix in ("ال",):
@@ -98,7 +118,7 @@ class PhraseMatcher(Generic[T]):
     def match_at(self, text: str, tokens: Sequence[Token], i: int) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``i`` over every proclitic analysis (fewest clitics on ties)."""
         best: tuple[int, int, str, str, list[T]] | None = None
-        for prefix, rest in stem_candidates(tokens[i].norm):
+        for prefix, rest in self._candidates(tokens[i].norm):
             for tail, payloads in self._tails(prefix, rest):
                 n = len(tail)
                 if i + n >= len(tokens) or (best is not None and n <= best[0]):
