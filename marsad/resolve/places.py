@@ -11,7 +11,7 @@ import csv
 import gzip
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -24,6 +24,10 @@ __all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gaze
 _PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "admin2": "city", "city": "city",
               "town": "city", "point": "point"}
 _BIG_CITY = 100_000
+_WIDE = frozenset({"country", "admin1", "region"})
+_DIRECTIONS = {norm_key(k): v for k, v in {
+    "شمال": "شمال", "شمالي": "شمال", "جنوب": "جنوب", "جنوبي": "جنوب", "شرق": "شرق", "شرقي": "شرق",
+    "غرب": "غرب", "غربي": "غرب", "وسط": "وسط", "شمال شرق": "شمال شرق", "شمال غرب": "شمال غرب"}.items()}
 # A small place counts only right after one of these words ("في قرية الشبكي", "بلدة عابدين"):
 # village names are often ordinary words ("نفيا", "الخمس") and news introduces them.
 _LOCATIVE = frozenset(norm_key(w) for w in (
@@ -123,8 +127,16 @@ class Gazetteer:
         out = []
         for m in self._matcher.find(text, tokens):
             place = self._best(m.payloads)
-            introduced = m.first_token > 0 and tokens[m.first_token - 1].norm in _LOCATIVE
-            if place.minor() and not introduced:
+            prev = tokens[m.first_token - 1] if m.first_token > 0 else None
+            if place.minor() and (prev is None or prev.norm not in _LOCATIVE):
+                continue
+            if prev is not None and not m.prefix and prev.stem in _DIRECTIONS and place.kind in _WIDE:
+                # "شمالي سوريا": the part of a country or province the text names
+                start = prev.start + len(prev.text) - len(prev.text.lstrip("وفب"))
+                region = replace(place, id=f"{place.id}#{_DIRECTIONS[prev.stem]}", kind="region",
+                                 name=f"{_DIRECTIONS[prev.stem]} {place.name}")
+                out = [o for o in out if o.end <= start]
+                out.append(PlaceMention(start, m.end, text[start:m.end], region))
                 continue
             out.append(PlaceMention(m.start, m.end, m.mention, place))
         return out
