@@ -70,8 +70,9 @@ def extract(inputs: tuple[str, ...], output: str, jobs: int, no_ner: bool, quiet
     """
     process = _process_without_ner if no_ner else _process_with_ner
     items = iter_documents(list(inputs), stdin=sys.stdin.buffer)
+    stats = RunStats()
     with click.open_file(output, "w", encoding="utf-8") as out:
-        stats = _write_results(run(items, process=process, jobs=jobs, progress=not quiet), out)
+        _write_results(run(items, process=process, jobs=jobs, progress=not quiet, stats=stats), out)
     if not quiet:
         click.echo(f"marsad: {stats.ok} documents processed, {stats.failed} failed in {stats.seconds:.1f} s",
                    err=True)
@@ -79,17 +80,12 @@ def extract(inputs: tuple[str, ...], output: str, jobs: int, no_ner: bool, quiet
         sys.exit(EXIT_PARTIAL)
 
 
-def _write_results(outcomes: Iterator[Result | Failure], out: IO[str]) -> RunStats:
-    stats = RunStats()
+def _write_results(outcomes: Iterator[Result | Failure], out: IO[str]) -> None:
     for outcome in outcomes:
         if isinstance(outcome, Failure):
-            stats.failed += 1
-            click.echo(f"marsad: error: {outcome.source}: {outcome.message}", err=True)
-            continue
-        stats.ok += 1
-        out.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
-    stats.finish()
-    return stats
+            click.echo(f"marsad: error: {outcome}", err=True)
+        else:
+            out.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
 
 
 @cli.command()
