@@ -11,7 +11,7 @@ from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident, merge_frames
 from marsad.extract.modality import CERTAINTY_ORDER, link_from_cues
 from marsad.extract.views import SentenceView
-from marsad.model import Actor, Analysis, Claim, Event, Evidence, Location, Mention, Quantity
+from marsad.model import Actor, Analysis, Claim, DateValue, Event, Evidence, Location, Mention, Quantity
 
 __all__ = ["extract_events"]
 
@@ -89,7 +89,7 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, claims: list[
         weapon_type=top.weapon_type,
         method=top.method,
         location=_location(inc.place, fallback_country),
-        date=inc.date,
+        date=inc.date or (_lead_date(views, inc) if main else None),
         fatalities=_toll([f.fatalities for f in inc.frames]),
         injured=_toll([f.injured for f in inc.frames]),
         claim=claim,
@@ -124,6 +124,17 @@ def _refine_type(top: TriggerClass, actors: list[Actor], triggers: list) -> _Eve
     return _EventType(top.event_type, top.sub_event_type)
 
 
+def _lead_date(views: list[SentenceView], inc: Incident) -> DateValue | None:
+    """The main incident's date when none sits next to its triggers: a recent date in its first
+    sentence, else in the article's first sentence (the dateline: "قتل 6 أشخاص … الأحد")."""
+    first = inc.frames[0].view
+    for view in (first, views[0]) if views else (first,):
+        recent = [d for d in view.dates if d.precision == "day"]
+        if recent:
+            return recent[0]
+    return None
+
+
 def _location(place: Mention | None, fallback_country: str | None) -> Location | None:
     if place is None:
         return Location(fallback_country, None, None, None, country=fallback_country, precision="country") \
@@ -133,11 +144,10 @@ def _location(place: Mention | None, fallback_country: str | None) -> Location |
 
 
 def _toll(values: list[Quantity | None]) -> Quantity | None:
+    """The lead's toll (news gives the toll first); exact counts beat vague ranges."""
     found = [q for q in values if q is not None]
     exact = [q for q in found if q.value is not None]
-    if exact:
-        return max(exact, key=lambda q: q.value or 0)
-    return max(found, key=lambda q: q.min or 0) if found else None
+    return exact[0] if exact else (found[0] if found else None)
 
 
 def _claim(claims: list[ClaimMention]) -> Claim | None:

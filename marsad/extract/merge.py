@@ -138,10 +138,13 @@ def _same_place(a: Mention, b: Mention) -> bool:
 
 
 def _places_conflict(a: Mention, b: Mention) -> bool:
+    """Another country, or two different places below country level that do not contain each other."""
     if a.country and b.country and a.country != b.country:
         return True
-    return a.precision in _CITY_LEVEL and b.precision in _CITY_LEVEL and not _same_place(a, b) \
-        and a.admin1 != b.name and b.admin1 != a.name and a.admin1 != b.admin1
+    if a.precision not in _CITY_LEVEL or b.precision not in _CITY_LEVEL or _same_place(a, b):
+        return False
+    linked = a.admin1 == b.name or b.admin1 == a.name or (a.admin1 is not None and a.admin1 == b.admin1)
+    return not linked
 
 
 def _dates_conflict(a: DateValue, b: DateValue) -> bool:

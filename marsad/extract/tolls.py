@@ -33,7 +33,13 @@ def find_tolls(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) ->
         elif kind == "injured":
             injured.append(q)
     zero = _zero(view)
-    return _best(killed) or _single_victim(view, triggers) or zero, _best(injured) or zero
+    battle = max((c for t in triggers for c in t.payloads), key=lambda c: c.priority).event_type == "battles"
+    single = _single_victim(view, triggers)
+    if battle:  # all sides count: "قتل 11 جهاديا … أسفر عن مقتل جندي" → 12
+        dead = _total(killed + ([single] if single else []))
+    else:
+        dead = _without_attackers(view, _first(killed)) or single
+    return dead or zero, _first(injured) or zero
 
 
 def _toll_kind(view: SentenceView, q: Quantity) -> str | None:
@@ -80,8 +86,27 @@ def _zero(view: SentenceView) -> Quantity | None:
     return None
 
 
-def _best(quantities: list[Quantity]) -> Quantity | None:
+def _first(quantities: list[Quantity]) -> Quantity | None:
     exact = [q for q in quantities if q.value is not None]
-    if exact:
-        return max(exact, key=lambda q: q.value or 0)
-    return max(quantities, key=lambda q: q.min or 0) if quantities else None
+    return exact[0] if exact else (quantities[0] if quantities else None)
+
+
+def _total(quantities: list[Quantity]) -> Quantity | None:
+    exact = [q for q in quantities if q.value is not None]
+    if len(exact) < 2:
+        return _first(quantities)
+    total = sum(q.value or 0 for q in exact)
+    first, last = exact[0], exact[-1]
+    return Quantity(first.start, first.end, first.mention, total, total, total) if first is not last else first
+
+
+def _without_attackers(view: SentenceView, toll: Quantity | None) -> Quantity | None:
+    """One-sided attacks do not count the attackers: "مقتل شخصين أحدهما المهاجم" → 1."""
+    if toll is None or toll.value is None:
+        return toll
+    last = view.token_index(toll.end - 1)
+    for cue in view.cue_matches("attacker_among"):
+        if 0 < cue.first_token - last <= 4:
+            value = max(0, toll.value - 1)
+            return Quantity(toll.start, toll.end, toll.mention, value, value, value)
+    return toll
