@@ -32,6 +32,7 @@ class SentenceView:
     demonyms: list[Mention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateValue] = field(default_factory=list)
+    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def index(self) -> int:
@@ -39,8 +40,9 @@ class SentenceView:
 
     def token_index(self, offset: int) -> int:
         """Local index of the token containing (or preceding) raw ``offset``."""
-        starts = [t.start for t in self.tokens]
-        return max(0, bisect_right(starts, offset) - 1)
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return max(0, bisect_right(self._starts, offset) - 1)
 
     def cue_matches(self, name: str) -> list[PhraseMatch[str]]:
         return [c for c in self.cues if name in c.payloads]

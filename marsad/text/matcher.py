@@ -109,11 +109,12 @@ class PhraseMatcher(Generic[T]):
             return cands
         return cands + tuple((p, bare) for p, rest in cands for bare in _without_pronoun(rest))
 
-    def _tails(self, prefix: str, rest: str) -> list[tuple[tuple[str, ...], list[T]]]:
-        tails = list(self._index.get(rest, {}).items())
-        if not prefix or prefix in ("ال",):
-            tails += list(self._strict.get(rest, {}).items())
-        return tails
+    def _tails(self, prefix: str, rest: str) -> Iterable[tuple[tuple[str, ...], list[T]]]:
+        tails = self._index.get(rest)
+        strict = self._strict.get(rest) if prefix in ("", "ال") else None
+        if strict is None:
+            return tails.items() if tails else ()
+        return [*tails.items(), *strict.items()] if tails else strict.items()
 
     def match_at(self, text: str, tokens: Sequence[Token], i: int) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``i`` over every proclitic analysis (fewest clitics on ties)."""
