@@ -74,7 +74,9 @@ class PhraseMatcher(Generic[T]):
             if not words or len("".join(words)) < min_chars:
                 continue
             index = self._strict if strict is not None and strict(payload) else self._index
-            for first in {words[0], _strip_article(words[0])}:
+            # only a written article is optional: "ألغام" normalises to "الغام" but has none
+            has_article = phrase.lstrip().startswith(("ال", "ٱل"))
+            for first in {words[0], _strip_article(words[0]) if has_article else words[0]}:
                 index[first].setdefault(words[1:], []).append(payload)
 
     def __len__(self) -> int:
