@@ -1,0 +1,78 @@
+"""The CLI as a user runs it: a real subprocess, real files, exit codes and stderr."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from marsad.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "marsad" / "samples" / "sample.jsonl"
+
+
+def marsad(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "marsad.cli", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, timeout=300)
+
+
+def test_extract_sample_writes_spec_jsonl(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    done = marsad("extract", str(SAMPLE), "-o", str(out), "--no-ner", "-q")
+    assert done.returncode == 0, done.stderr.decode()
+    results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    texts = {json.loads(line)["id"]: json.loads(line)["text"] for line in SAMPLE.read_text("utf-8").splitlines()}
+    assert [r["id"] for r in results] == list(texts)
+    by_id = {r["id"]: r for r in results}
+    assert by_id["sample-2018-04-15-football-no-violence"]["events"] == []
+    assert any(r["events"] for r in results)
+    for r in results:
+        for ev in r["events"]:
+            for span in ev["evidence"]:
+                assert texts[r["id"]][span["start"]:span["end"]] == span["text"]
+
+
+def test_bad_lines_are_reported_and_the_rest_is_kept(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "ok", "text": "قتل ثلاثة أشخاص في انفجار عبوة ناسفة في بغداد."}\n{broken\n'
+                   '{"id": "empty", "text": "  "}\n', encoding="utf-8")
+    done = marsad("extract", str(src), "--no-ner", "-q")
+    assert done.returncode == 1
+    assert [json.loads(line)["id"] for line in done.stdout.decode().splitlines()] == ["ok"]
+    errors = done.stderr.decode().splitlines()
+    assert any("in.jsonl:2" in e for e in errors) and any("in.jsonl:3" in e for e in errors)
+    assert "Traceback" not in done.stderr.decode()
+
+
+def test_stdin_and_text_files(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_bytes("قتل جنديان في هجوم مسلح على نقطة تفتيش في العريش.".encode("cp1256"))
+    done = marsad("extract", str(tmp_path / "story.txt"), "--no-ner", "-q")
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["id"] == "story"
+    piped = marsad("extract", "-", "--no-ner", "-q", stdin=b'{"id": "x", "text": "\xd8\xa7\xd9\x86\xd9\x81\xd8\xac\xd8\xa7\xd8\xb1"}\n')
+    assert piped.returncode == 0 and json.loads(piped.stdout)["id"] == "x"
+
+
+def test_show_prints_fields_with_evidence() -> None:
+    done = marsad("show", str(SAMPLE), "--id", "sample-2018-05-13-paris-opera", "--no-ner")
+    assert done.returncode == 0, done.stderr.decode()
+    report = done.stdout.decode()
+    assert "Event e1" in report and "evidence:" in report and "باريس" in report
+
+
+def test_usage_errors_exit_2_without_traceback() -> None:
+    done = marsad("extract", "/no/such/file.jsonl", "-q")
+    assert done.returncode in (1, 2)
+    assert "Traceback" not in done.stderr.decode()
+    missing = marsad("show", str(SAMPLE), "--id", "nope", "--no-ner")
+    assert missing.returncode == 2 and "nope" in missing.stderr.decode()
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help(command: str) -> None:
+    done = marsad(command, "--help")
+    assert done.returncode == 0 and b"Usage" in done.stdout
