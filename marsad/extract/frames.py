@@ -78,7 +78,7 @@ def accepted_triggers(view: SentenceView, in_context: bool = False) -> list[Trig
     ``in_context``: an earlier sentence already reported an event, so a definite reference to it
     ("الهجوم", "الحادث") is accepted without a cue of its own.
     """
-    if not view.triggers:
+    if not view.triggers or view.has_cue("fiction"):
         return []
     irrealis = [c.last_token for c in view.cue_matches("irrealis")]
     triggers = [t for t in view.triggers if not any(t.first_token > i for i in irrealis)]
