@@ -23,3 +23,8 @@ def test_read_also_lines_are_boilerplate() -> None:
 
 def test_plain_text_has_no_noise() -> None:
     assert noise_spans("قتل ثلاثة أشخاص في انفجار بمدينة حمص، الأربعاء.") == []
+
+
+def test_datelines_are_not_part_of_the_story() -> None:
+    text = "دبي، الإمارات العربية المتحدة (CNN)-- قتل ثلاثة أشخاص في صنعاء."
+    assert _labels(text) == [("dateline", "دبي، الإمارات العربية المتحدة (CNN)--")]
