@@ -12,22 +12,20 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from marsad.text.dates import find_dates
-from marsad.text.numbers import find_quantities
-
 from marsad.extract.events import extract_events
 from marsad.extract.relations import extract_relations
 from marsad.extract.views import is_salient, sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
 from marsad.text.clean import noise_spans
+from marsad.text.dates import find_dates
 from marsad.text.normalize import normalize
+from marsad.text.numbers import find_quantities
 from marsad.text.segment import sentences, tokenize
 
 if TYPE_CHECKING:
+    from marsad.nlp.ner import NerTagger
     from marsad.resolve.actors import ActorKB
     from marsad.resolve.places import DemonymMention, Gazetteer
-
-    from marsad.nlp.ner import NerTagger
 
 __all__ = ["Pipeline", "PipelineOptions", "process", "analyse", "default_pipeline"]
 

@@ -3,8 +3,19 @@ from pathlib import Path
 
 import pytest
 
-from marsad.model import (Actor, Claim, DateValue, Document, Event, Evidence, Location, ModelError, Quantity,
-                          Relation, Result)
+from marsad.model import (
+    Actor,
+    Claim,
+    DateValue,
+    Document,
+    Event,
+    Evidence,
+    Location,
+    ModelError,
+    Quantity,
+    Relation,
+    Result,
+)
 
 SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "spec" / "result.schema.json"
 

@@ -12,6 +12,7 @@ from marsad.extract.merge import Incident, merge_frames
 from marsad.extract.modality import CERTAINTY_ORDER, link_from_cues
 from marsad.extract.views import SentenceView
 from marsad.model import Actor, Analysis, Claim, DateValue, Event, Evidence, Location, Mention, Quantity
+from marsad.text.matcher import PhraseMatch
 
 __all__ = ["extract_events"]
 
@@ -111,16 +112,16 @@ def _actors(inc: Incident, claims: list[ClaimMention]) -> list[Actor]:
     return out
 
 
-def _refine_type(top: TriggerClass, actors: list[Actor], triggers: list) -> _EventType:  # type: ignore[type-arg]
+def _refine_type(top: TriggerClass, actors: list[Actor], triggers: list[PhraseMatch[TriggerClass]]) -> _EventType:
     if top.name == "territory":
         state = any(a.role == "perpetrator" and a.kind == "state_force" for a in actors)
         regain = any(t.key.split()[0] in {"استعادت", "استعاد", "استعاده", "حررت", "تحرير"} for t in triggers)
         return _EventType("battles", "government_regains_territory" if state or regain
                           else "non_state_actor_overtakes_territory")
-    if top.priority <= 20 and top.event_type == "violence_against_civilians":
-        # combatants killed or attacked (soldiers, militia members): ACLED codes it as a battle
-        if any(a.role in ("victim", "target") and a.kind in _ARMED for a in actors):
-            return _EventType("battles", "armed_clash")
+    generic = top.priority <= 20 and top.event_type == "violence_against_civilians"
+    # combatants killed or attacked (soldiers, militia members): ACLED codes it as a battle
+    if generic and any(a.role in ("victim", "target") and a.kind in _ARMED for a in actors):
+        return _EventType("battles", "armed_clash")
     return _EventType(top.event_type, top.sub_event_type)
 
 

@@ -41,7 +41,7 @@ def relation_cues() -> PhraseMatcher[RelationPattern]:
 @lru_cache(maxsize=1)
 def _patterns() -> PhraseMatcher[RelationPattern]:
     raw = resources.files("marsad.kb").joinpath("lexicons/relations.yaml").read_text(encoding="utf-8")
-    entries = []
+    entries: list[tuple[str, RelationPattern]] = []
     for spec in yaml.safe_load(raw)["patterns"]:
         pattern = RelationPattern(
             type=spec["type"], source=spec["source"], target=spec["target"],

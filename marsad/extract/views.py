@@ -7,8 +7,9 @@ mentions, quantities and dates, with helpers that turn raw offsets into token po
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from marsad.extract.lexicon import TriggerClass, lexicons
 from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
@@ -97,7 +98,7 @@ def _add_mention(view: SentenceView, mention: Mention) -> None:
         view.actors.append(mention)
 
 
-def _assign(views: list[SentenceView], items: Iterable, add) -> None:  # type: ignore[no-untyped-def,type-arg]
+def _assign(views: list[SentenceView], items: Iterable[Any], add: Callable[[SentenceView, Any], None]) -> None:
     starts = [v.sentence.start for v in views]
     for item in items:
         i = bisect_right(starts, item.start) - 1

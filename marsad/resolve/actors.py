@@ -107,7 +107,7 @@ class ActorKB:
         return entry
 
     def parents(self, entry: ActorEntry) -> list[ActorEntry]:
-        out = []
+        out: list[ActorEntry] = []
         while entry.parent and entry.parent in self._by_id and len(out) < 8:
             entry = self._by_id[entry.parent]
             out.append(entry)
