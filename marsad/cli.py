@@ -153,8 +153,8 @@ def eval_events(gold: Path, out: Path | None, scorer: Path | None, no_ner: bool)
               help="Model directory (default: the shipped model).")
 def eval_ner(test_path: Path, model: Path | None) -> None:
     """CoNLL exact-match precision, recall and F1 per type and overall."""
+    from marsad.eval.conll import evaluate_ner
     from marsad.eval.conll import format_report as format_conll
-    from marsad.nlp.ner import evaluate_ner
 
     click.echo(format_conll(evaluate_ner(test_path, model)))
 
@@ -173,8 +173,8 @@ def train_group() -> None:
               help="Pre-trained word vectors (see marsad/kb/build/build_word_vectors.py).")
 def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vectors: Path | None) -> None:
     """Train the NER tagger on TRAIN and write the model to OUT."""
+    from marsad.eval.conll import evaluate_ner
     from marsad.eval.conll import format_report as format_conll
-    from marsad.nlp.ner import evaluate_ner
     from marsad.nlp.ner_train import train
 
     report = train(train_path, out_path, vectors_path=vectors)
