@@ -101,31 +101,32 @@ class Pipeline:
         by_sentence: dict[int, list[Token]] = {}
         for tok in tokens:
             by_sentence.setdefault(tok.sentence, []).append(tok)
-        found: list[Mention] = []
-        for toks in by_sentence.values():
-            found.extend(self._sentence_mentions(text, toks))
-        return found
+        linked = [m for toks in by_sentence.values() for m in self._linked_mentions(text, toks)]
+        if self.tagger is None:
+            return linked
+        # one batched tagger call per document, over the sentences that can carry an event or a relation
+        salient = [t for toks in by_sentence.values()
+                   if self.options.full_ner or is_salient(text, toks) for t in toks]
+        ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner")
+               for e in (self.tagger.tag(text, salient) if salient else [])]
+        people = [m for m in ner if m.label == "PERS"]
+        # a person's name beats a village of the same spelling ("داود نعيمي")
+        linked = [m for m in linked if not (m.label == "PLACE" and m.precision == "city" and m.kind != "city"
+                                            and _overlaps_any(m.start, m.end, people))]
+        return linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)]
 
     def _demonym_mention(self, match: DemonymMention) -> Mention:
         country = self.places.country(match.country)
         return Mention(match.start, match.end, match.mention, "DEMONYM", country.name if country else match.mention,
                        kb_id=country.id if country else None, country=match.country, source="demonym")
 
-    def _sentence_mentions(self, text: str, toks: list[Token]) -> list[Mention]:
+    def _linked_mentions(self, text: str, toks: list[Token]) -> list[Mention]:
         linked = [_actor_mention(m) for m in self.actors.find(text, toks)]
         linked += [_place_mention(m) for m in self.places.find(text, toks)
                    if not _overlaps_any(m.start, m.end, linked)]
         linked += [self._demonym_mention(m) for m in self.places.demonyms(text, toks)
                    if not _overlaps_any(m.start, m.end, linked)]
-        if self.tagger is None or not (self.options.full_ner or is_salient(text, toks)):
-            return linked
-        ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner")
-               for e in self.tagger.tag(text, toks)]
-        people = [m for m in ner if m.label == "PERS"]
-        # a person's name beats a village of the same spelling ("داود نعيمي")
-        linked = [m for m in linked if not (m.label == "PLACE" and m.precision == "city" and m.kind != "city"
-                                            and _overlaps_any(m.start, m.end, people))]
-        return linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)]
+        return linked
 
 
 def _inside(sents: tuple[Sentence, ...]) -> Callable[[int, int], bool]:

@@ -56,13 +56,22 @@ class SentenceView:
 
 
 def is_salient(text: str, tokens: Sequence[Token]) -> bool:
-    """Whether a sentence can carry an event, a claim or a relation (worth running NER on)."""
+    """Whether a sentence can carry an event (a trigger with a violence cue) or a relation."""
     lex = lexicons()
-    if lex.triggers.find(text, tokens):
-        return True
+    triggers = lex.triggers.find(text, tokens)
+    if triggers:
+        view = SentenceView(Sentence(tokens[0].start, tokens[-1].end, tokens[0].sentence), tokens, triggers=triggers,
+                            cues=lex.cues.find(text, tokens))
+        return bool(_accepted(view))
     from marsad.extract.relations import relation_cues
 
     return bool(relation_cues().find(text, tokens))
+
+
+def _accepted(view: SentenceView) -> list[PhraseMatch[TriggerClass]]:
+    from marsad.extract.frames import accepted_triggers
+
+    return accepted_triggers(view, in_context=False)
 
 
 def sentence_views(an: Analysis) -> list[SentenceView]:
