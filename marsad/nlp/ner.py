@@ -1,0 +1,305 @@
+"""Arabic named-entity tagger (PERS/LOC/ORG/MISC): a BiLSTM-CRF run with numpy only.
+
+The model (trained by :mod:`marsad.nlp.ner_train`, shipped in ``marsad/kb/models/ner/``) reads,
+for every token, a pre-trained vector of its normalised form and of its clitic-stripped stem, a
+character CNN over the normalised letters, shape/clitic ids and gazetteer matches
+(:mod:`marsad.nlp.ner_features`); a bidirectional LSTM and a CRF with IOB2 constraints give the
+labels. :meth:`NerTagger.tag` turns them into :class:`~marsad.model.Entity` spans with raw offsets.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from marsad.model import Entity, Token
+from marsad.nlp.ner_features import Featurizer, SentenceFeatures, read_gazetteer
+
+__all__ = ["NerError", "NerTagger", "default_tagger", "viterbi", "allowed_transitions", "iob2_spans"]
+
+MAX_WINDOW = 150
+_BATCH_TOKENS = 30_000
+_CHAR_CACHE = 300_000
+
+
+class NerError(RuntimeError):
+    """The NER model files are missing or inconsistent."""
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("marsad.kb").joinpath("models/ner")))
+
+
+class NerTagger:
+    """A loaded tagger: weights (numpy arrays), the featuriser and the tag set."""
+
+    def __init__(self, weights: dict[str, np.ndarray], featurizer: Featurizer, tags: list[str]) -> None:
+        self.w = weights
+        self.featurizer = featurizer
+        self.tags = tags
+        self._char_cache: dict[str, np.ndarray] = {}
+        self.lstm = BiLstm.from_weights(weights)
+        self.penalty = np.where(allowed_transitions(tags), 0.0, -1e4).astype(np.float32)
+        self.start_penalty = np.array([-1e4 if t.startswith("I-") else 0.0 for t in tags], dtype=np.float32)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> NerTagger:
+        """Load a model folder (``model.npz``, ``config.json``, ``vocab.txt``, ``gazetteer.tsv``)."""
+        folder = Path(path) if path is not None else default_model_path()
+        missing = [n for n in ("model.npz", "config.json", "vocab.txt", "gazetteer.tsv") if not (folder / n).is_file()]
+        if missing:
+            raise NerError(f"NER model folder {folder} lacks {', '.join(missing)}")
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        with np.load(folder / "model.npz") as npz:
+            weights = {k: npz[k] if k == "word_emb_q" else npz[k].astype(np.float32) for k in npz.files}
+        words = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
+        with (folder / "gazetteer.tsv").open(encoding="utf-8") as fh:
+            gazetteer = read_gazetteer(fh)
+        featurizer = Featurizer(
+            vocab={w: i + 2 for i, w in enumerate(words) if w},
+            alphabet={ch: i + 2 for i, ch in enumerate(config["alphabet"])},
+            prefixes={p: i + 2 for i, p in enumerate(config["prefixes"])},
+            suffixes={s: i + 2 for i, s in enumerate(config["suffixes"])},
+            gazetteer=gazetteer, max_chars=config["max_chars"],
+            local_vocab={w: i + 2 for i, w in enumerate(config.get("local_vocab", []))})
+        return cls(weights, featurizer, list(config["tags"]))
+
+    def tag_tokens(self, words: list[list[str]]) -> list[list[str]]:
+        """IOB2 labels for each sentence of words."""
+        feats = [self.featurizer.sentence(ws, with_chars=False) if ws else None for ws in words]
+        out: list[list[str]] = [[] for _ in words]
+        order = sorted((i for i, f in enumerate(feats) if f is not None), key=lambda i: -len(words[i]))
+        for batch in _batches(order, [len(w) for w in words]):
+            batch_feats = [f for f in (feats[i] for i in batch) if f is not None]
+            for i, path in zip(batch, self.decode(batch_feats), strict=True):
+                out[i] = [self.tags[j] for j in path]
+        return out
+
+    def tag(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
+        """Entities over ``tokens`` (from :func:`marsad.text.segment.tokenize`), raw offsets into ``text``."""
+        windows = _windows(tokens)
+        labels = self.tag_tokens([[t.text for t in w] for w in windows])
+        entities = []
+        for window, seq in zip(windows, labels, strict=True):
+            for label, first, last in iob2_spans(seq):
+                start, end = window[first].start, window[last - 1].end
+                entities.append(Entity(label, start, end, text[start:end]))
+        return entities
+
+    def decode(self, feats: list[SentenceFeatures]) -> list[list[int]]:
+        """Best tag-id path for each sentence of a batch."""
+        scores, lengths = self.emissions(feats)
+        return viterbi(scores, lengths, self.w["trans"] + self.penalty, self.w["start"] + self.start_penalty,
+                       self.w["end"])
+
+    def emissions(self, feats: list[SentenceFeatures]) -> tuple[np.ndarray, np.ndarray]:
+        """Per-token tag scores (B, T, K) of a batch, with the sentence lengths."""
+        lengths = np.array([len(f.word) for f in feats])
+        order = np.argsort(-lengths, kind="stable")
+        sorted_feats = [feats[i] for i in order]
+        x = self._inputs(sorted_feats, lengths[order])
+        h = self.lstm(x, lengths[order])
+        scores = (h @ self.w["proj_w"].T + self.w["proj_b"]).transpose(1, 0, 2)
+        back = np.empty_like(order)
+        back[order] = np.arange(len(order))
+        return scores[back], lengths
+
+    def _inputs(self, feats: list[SentenceFeatures], lengths: np.ndarray) -> np.ndarray:
+        batch, width = len(feats), int(lengths.max())
+        parts = [self._word_part(feats, batch, width), self._char_part(feats, batch, width)]
+        small = np.zeros((batch, width, feats[0].small.shape[1]), dtype=np.int64)
+        for b, f in enumerate(feats):
+            small[b, : len(f.word)] = f.small
+        parts.append(self.w["shape_emb"][small[:, :, 0]])
+        parts.append(self.w["prefix_emb"][small[:, :, 1]])
+        parts.append(self.w["suffix_emb"][small[:, :, 2]])
+        n_gaz = small.shape[2] - 3
+        gaz_ids = small[:, :, 3:] + 3 * np.arange(n_gaz)
+        parts.append(self.w["gaz_emb"][gaz_ids].reshape(batch, width, -1))
+        return np.concatenate(parts, axis=2)
+
+    def _word_part(self, feats: list[SentenceFeatures], batch: int, width: int) -> np.ndarray:
+        ids = np.zeros((batch, width, 3), dtype=np.int64)
+        for b, f in enumerate(feats):
+            ids[b, : len(f.word), 0] = f.word
+            ids[b, : len(f.word), 1] = f.stem
+            ids[b, : len(f.word), 2] = f.local
+        part = self.word_vectors(ids[:, :, :2]).reshape(batch, width, -1)
+        if "local_emb" not in self.w:
+            return part
+        return np.concatenate([part, self.w["local_emb"][ids[:, :, 2]]], axis=2)
+
+    def word_vectors(self, ids: np.ndarray) -> np.ndarray:
+        """Rows of the word table (stored as int8 with a scale per row, or as floats)."""
+        if "word_emb_q" in self.w:
+            return self.w["word_emb_q"][ids].astype(np.float32) * self.w["word_emb_scale"][ids][..., None]
+        return self.w["word_emb"][ids]
+
+    def _char_part(self, feats: list[SentenceFeatures], batch: int, width: int) -> np.ndarray:
+        """Char-CNN vectors, computed once per distinct word key and cached."""
+        cache = self._char_cache
+        missing = sorted({k for f in feats for k in f.keys if k not in cache}, key=len)
+        if len(cache) + len(missing) > _CHAR_CACHE:
+            cache.clear()
+            missing = sorted({k for f in feats for k in f.keys}, key=len)
+        for i in range(0, len(missing), 2048):
+            chunk = missing[i : i + 2048]
+            chars = self.featurizer.char_matrix(chunk)[None]
+            vectors = char_cnn(chars, self.w["char_emb"], self.w["conv_w"], self.w["conv_b"])[0]
+            cache.update(zip(chunk, vectors, strict=True))
+        out = np.zeros((batch, width, self.w["conv_b"].shape[0]), dtype=np.float32)
+        for b, f in enumerate(feats):
+            out[b, : len(f.keys)] = [cache[k] for k in f.keys]
+        return out
+
+
+def char_cnn(chars: np.ndarray, emb: np.ndarray, conv_w: np.ndarray, conv_b: np.ndarray) -> np.ndarray:
+    """Width-k convolution (zero padding k//2) over character embeddings, max over real characters."""
+    batch, width, n_chars = chars.shape
+    filters, dim, k = conv_w.shape
+    x = emb[chars.reshape(-1, n_chars)]  # (N, L, C)
+    pad = k // 2
+    x = np.pad(x, ((0, 0), (pad, pad), (0, 0)))
+    windows = np.concatenate([x[:, j : j + n_chars] for j in range(k)], axis=2)  # (N, L, k*C)
+    kernel = conv_w.transpose(2, 1, 0).reshape(k * dim, filters)
+    y = windows @ kernel + conv_b
+    mask = (chars.reshape(-1, n_chars) > 0)[:, :, None]
+    y = np.where(mask, y, -1e4).max(axis=1)
+    y = np.where(mask.any(axis=1), y, 0.0)
+    return y.reshape(batch, width, filters).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class BiLstm:
+    """A one-layer BiLSTM prepared for numpy from PyTorch weights (gate order i, f, g, o).
+
+    Both directions share one input projection; gates are regrouped as (i, f, o, g) and the
+    sigmoid rows pre-scaled by 1/2, so one ``tanh`` per step gives every gate
+    (sigmoid(x) = (1 + tanh(x/2)) / 2).
+    """
+
+    w_in: np.ndarray  # (D, 8H): forward then backward
+    b_in: np.ndarray  # (8H,)
+    w_hh: tuple[np.ndarray, np.ndarray]  # (H, 4H) per direction
+
+    @classmethod
+    def from_weights(cls, w: dict[str, np.ndarray]) -> BiLstm:
+        hidden = w["lstm_f_whh"].shape[1]
+        order = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
+        scale = np.r_[np.full(3 * hidden, 0.5), np.ones(hidden)].astype(np.float32)
+        ins, biases, recurrent = [], [], []
+        for d in ("f", "b"):
+            ins.append(w[f"lstm_{d}_wih"][order] * scale[:, None])
+            biases.append(w[f"lstm_{d}_b"][order] * scale)
+            recurrent.append(np.ascontiguousarray((w[f"lstm_{d}_whh"][order] * scale[:, None]).T))
+        return cls(np.ascontiguousarray(np.concatenate(ins).T), np.concatenate(biases),
+                   (recurrent[0], recurrent[1]))
+
+    def __call__(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Hidden states (T, B, 2H) of a batch (B, T, D) sorted by decreasing length."""
+        xp = np.ascontiguousarray(x.transpose(1, 0, 2)) @ self.w_in + self.b_in  # (T, B, 8H)
+        four_h = self.w_hh[0].shape[1]
+        active = (lengths[None, :] > np.arange(x.shape[1])[:, None]).sum(axis=1)
+        forward = _run(xp[:, :, :four_h], active, self.w_hh[0], reverse=False)
+        backward = _run(xp[:, :, four_h:], active, self.w_hh[1], reverse=True)
+        return np.concatenate([forward, backward], axis=2)
+
+
+def _run(xp: np.ndarray, active: np.ndarray, w_hh: np.ndarray, reverse: bool) -> np.ndarray:
+    """One direction; at step t only the first ``active[t]`` rows (still inside their sentence) run.
+
+    Backwards, a row joins at its last token with a zero state, so no reversal of the input is needed.
+    """
+    width, batch, four_h = xp.shape
+    hidden = four_h // 4
+    h = np.zeros((batch, hidden), dtype=np.float32)
+    c = np.zeros((batch, hidden), dtype=np.float32)
+    out = np.zeros((width, batch, hidden), dtype=np.float32)
+    for t in range(width - 1, -1, -1) if reverse else range(width):
+        n = active[t]
+        g = xp[t, :n] + h[:n] @ w_hh
+        np.tanh(g, out=g)
+        gates = g[:, : 3 * hidden]
+        gates *= 0.5
+        gates += 0.5
+        c[:n] = gates[:, hidden : 2 * hidden] * c[:n] + gates[:, :hidden] * g[:, 3 * hidden :]
+        h[:n] = gates[:, 2 * hidden :] * np.tanh(c[:n])
+        out[t, :n] = h[:n]
+    return out
+
+
+def viterbi(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
+            end: np.ndarray) -> list[list[int]]:
+    """Best paths of a batch of emission scores (B, T, K); ``trans[i, j]`` scores tag i → j."""
+    batch, width, _ = scores.shape
+    best = start[None, :] + scores[:, 0]
+    back = np.zeros(scores.shape, dtype=np.int64)
+    for t in range(1, width):
+        cand = best[:, :, None] + trans[None]
+        back[:, t] = cand.argmax(axis=1)
+        nxt = cand.max(axis=1) + scores[:, t]
+        live = (t < lengths)[:, None]
+        best = np.where(live, nxt, best)
+    best = best + end[None, :]
+    paths = []
+    for b in range(batch):
+        tag = int(best[b].argmax())
+        path = [tag]
+        for t in range(int(lengths[b]) - 1, 0, -1):
+            tag = int(back[b, t, tag])
+            path.append(tag)
+        paths.append(path[::-1])
+    return paths
+
+
+def allowed_transitions(tags: Sequence[str]) -> np.ndarray:
+    """IOB2: ``I-X`` may follow only ``B-X`` or ``I-X``."""
+    allowed = np.ones((len(tags), len(tags)), dtype=bool)
+    for j, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            allowed[:, j] = [prev[2:] == tag[2:] and prev != "O" for prev in tags]
+    return allowed
+
+
+def iob2_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(type, first, end exclusive) of each entity in a valid IOB2 sequence."""
+    out: list[tuple[str, int, int]] = []
+    for i, label in enumerate(labels):
+        if label.startswith("B-") or (label.startswith("I-") and (not out or out[-1][2] != i
+                                                                  or out[-1][0] != label[2:])):
+            out.append((label[2:], i, i + 1))
+        elif label.startswith("I-"):
+            out[-1] = (out[-1][0], out[-1][1], i + 1)
+    return out
+
+
+def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:
+    batches: list[list[int]] = []
+    for i in order:
+        if batches and (len(batches[-1]) + 1) * lengths[batches[-1][0]] <= _BATCH_TOKENS:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
+
+
+def _windows(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Tokens grouped by sentence, long sentences cut into windows of at most MAX_WINDOW tokens."""
+    windows: list[list[Token]] = []
+    for token in tokens:
+        if not windows or windows[-1][-1].sentence != token.sentence or len(windows[-1]) >= MAX_WINDOW:
+            windows.append([])
+        windows[-1].append(token)
+    return windows
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> NerTagger:
+    """The shipped model, loaded once."""
+    return NerTagger.load()

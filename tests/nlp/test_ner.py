@@ -1,0 +1,88 @@
+import time
+
+import numpy as np
+import pytest
+
+from marsad.model import Entity
+from marsad.nlp.ner import NerTagger, allowed_transitions, default_tagger, iob2_spans, viterbi
+from marsad.text.segment import sentences, tokenize
+
+
+def _entities(text: str) -> list[Entity]:
+    tokens = [t for s in sentences(text) for t in tokenize(text, s.start, s.end, s.index)]
+    return default_tagger().tag(text, tokens)
+
+
+CASES = [
+    ("قال مسؤولون في لندن إن خالد مسعود نفذ الهجوم على البرلمان البريطاني بمفرده.",
+     [("LOC", "لندن"), ("PERS", "خالد مسعود")]),
+    ("وتبنت جماعة أنصار بيت المقدس الهجوم.", [("ORG", "أنصار بيت المقدس")]),
+    ("وأكد الرئيس الفلسطيني محمود عباس أن السلطة لن تقبل بأي حل مؤقت في قطاع غزة.",
+     [("PERS", "محمود عباس"), ("LOC", "غزة")]),
+    ("التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في جنيف يوم الجمعة.",
+     [("PERS", "جون كيري"), ("PERS", "سيرغي لافروف"), ("LOC", "جنيف")]),
+    ("وقالت وكالة رويترز إن تنظيم القاعدة في اليمن تبنى الهجوم على مقر الشرطة في عدن.",
+     [("ORG", "رويترز"), ("LOC", "اليمن"), ("LOC", "عدن")]),
+    ("ودعا أبو محمد العدناني المتحدث باسم تنظيم داعش إلى شن هجمات في أوروبا.",
+     [("PERS", "أبو محمد العدناني"), ("LOC", "أوروبا")]),
+    pytest.param("أعلنت جماعة أنصار بيت المقدس مسؤوليتها عن تفجير استهدف حاجزا للجيش في مدينة الشيخ زويد.",
+                 [("ORG", "أنصار بيت المقدس"), ("LOC", "الشيخ زويد")],
+                 marks=pytest.mark.xfail(reason="known miss: the model splits الشيخ زويد (الشيخ reads as a "
+                                                "title); left to the place gazetteer (resolve/)", strict=False)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_tagger_finds_entities_with_exact_offsets(text: str, expected: list[tuple[str, str]]) -> None:
+    found = _entities(text)
+    for entity in found:
+        assert text[entity.start : entity.end] == entity.mention
+    pairs = {(e.label, e.mention) for e in found}
+    for label, mention in expected:
+        assert (label, mention) in pairs, f"{label} {mention!r} not in {sorted(pairs)}"
+
+
+def test_offsets_survive_diacritics_and_punctuation() -> None:
+    text = "وصلَ  الوفدُ إلى «القاهرة» ، ثم التقى محمود عباس."
+    for entity in _entities(text):
+        assert text[entity.start : entity.end] == entity.mention
+        assert entity.mention == entity.mention.strip()
+
+
+def test_tag_tokens_returns_one_label_per_word() -> None:
+    words = [["زار", "الرئيس", "بغداد", "."], [], ["القاهرة"]]
+    labels = default_tagger().tag_tokens(words)
+    assert [len(x) for x in labels] == [4, 0, 1]
+    assert all(tag == "O" or tag[:2] in ("B-", "I-") for seq in labels for tag in seq)
+
+
+def test_empty_input_gives_no_entities() -> None:
+    assert default_tagger().tag("", []) == []
+
+
+def test_model_loads_under_two_seconds() -> None:
+    t0 = time.perf_counter()
+    NerTagger.load()
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_default_tagger_is_cached() -> None:
+    assert default_tagger() is default_tagger()
+
+
+def test_viterbi_respects_iob2_constraints() -> None:
+    tags = ["O", "B-LOC", "I-LOC", "B-PERS", "I-PERS"]
+    penalty = np.where(allowed_transitions(tags), 0.0, -1e4)
+    start = np.array([-1e4 if t.startswith("I-") else 0.0 for t in tags])
+    scores = np.zeros((1, 3, 5))
+    scores[0, 0, 4] = 5.0  # I-PERS first: forbidden
+    scores[0, 1, 2] = 5.0  # I-LOC after I-PERS: forbidden
+    path = viterbi(scores, np.array([3]), penalty, start, np.zeros(5))[0]
+    labels = [tags[i] for i in path]
+    assert labels[0] != "I-PERS"
+    assert not (labels[1] == "I-LOC" and labels[0] not in ("B-LOC", "I-LOC"))
+
+
+def test_iob2_spans() -> None:
+    labels = ["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-LOC", "I-ORG"]
+    assert iob2_spans(labels) == [("PERS", 0, 2), ("LOC", 3, 4), ("LOC", 4, 6), ("ORG", 6, 7)]
