@@ -9,24 +9,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from marsad import extract  # the extract subpackage is callable: marsad.extract(text, published)
 from marsad.model import Document, Result
 
 __all__ = ["extract", "Document", "Result"]
 __version__ = "0.1.0"
-
-
-def extract(text: str, published: str | dt.date | None = None, doc_id: str = "doc",
-            title: str | None = None) -> Result:
-    """Events, relations and entities of one Arabic text.
-
-    ``published`` (ISO date string or date) anchors relative dates ("أمس", "الأربعاء"); without
-    it they stay unresolved.
-    """
-    from marsad.model import parse_published
-    from marsad.pipeline import process
-
-    if isinstance(published, str):
-        published = parse_published(published)
-    return process(Document(id=doc_id, text=text, title=title, published=published))
