@@ -101,12 +101,13 @@ class Pipeline:
         by_sentence: dict[int, list[Token]] = {}
         for tok in tokens:
             by_sentence.setdefault(tok.sentence, []).append(tok)
-        linked = [m for toks in by_sentence.values() for m in self._linked_mentions(text, toks)]
+        per_sentence = {i: self._linked_mentions(text, toks) for i, toks in by_sentence.items()}
+        linked = [m for found in per_sentence.values() for m in found]
         if self.tagger is None:
             return linked
         # one batched tagger call per document, over the sentences that can carry an event or a relation
-        salient = [t for toks in by_sentence.values()
-                   if self.options.full_ner or is_salient(text, toks) for t in toks]
+        salient = [t for i, toks in by_sentence.items()
+                   if self.options.full_ner or is_salient(text, toks, len(per_sentence[i])) for t in toks]
         ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner")
                for e in (self.tagger.tag(text, salient) if salient else [])]
         people = [m for m in ner if m.label == "PERS"]

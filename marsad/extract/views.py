@@ -55,8 +55,9 @@ class SentenceView:
         return [t.norm for t in self.tokens[max(0, first): max(0, last + 1)]]
 
 
-def is_salient(text: str, tokens: Sequence[Token]) -> bool:
-    """Whether a sentence can carry an event (a trigger with a violence cue) or a relation."""
+def is_salient(text: str, tokens: Sequence[Token], linked: int = 1) -> bool:
+    """Whether a sentence can carry an event (a trigger with a violence cue) or a relation (a
+    relation cue and, among the ``linked`` known actors and places, at least one party)."""
     lex = lexicons()
     triggers = lex.triggers.find(text, tokens)
     if triggers:
@@ -65,7 +66,7 @@ def is_salient(text: str, tokens: Sequence[Token]) -> bool:
         return bool(_accepted(view))
     from marsad.extract.relations import relation_cues
 
-    return bool(relation_cues().find(text, tokens))
+    return linked > 0 and bool(relation_cues().find(text, tokens))
 
 
 def _accepted(view: SentenceView) -> list[PhraseMatch[TriggerClass]]:
