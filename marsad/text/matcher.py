@@ -97,6 +97,9 @@ class PhraseMatcher(Generic[T]):
         out: list[PhraseMatch[T]] = []
         i = 0
         while i < len(tokens):
+            if not tokens[i].norm[:1].isalpha():  # punctuation and numbers start no phrase
+                i += 1
+                continue
             match = self.match_at(text, tokens, i)
             if match is None:
                 i += 1
