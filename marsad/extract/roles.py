@@ -51,7 +51,8 @@ def assign_roles(view: SentenceView, triggers: list[Trigger]) -> list[Actor]:
     """
     roles = {id(m): _role(view, m, triggers) for m in view.actors}
     battle = max((c for t in triggers for c in t.payloads), key=lambda c: c.priority).event_type == "battles"
-    unplaced = [m for m in view.actors if roles[id(m)] is None and _armed(m)
+    claimants = _claim_subjects(view)
+    unplaced = [m for m in view.actors if roles[id(m)] is None and _armed(m) and id(m) not in claimants
                 and _gap(view, m, triggers) <= _SIDE_WINDOW]
     if battle:
         for m in unplaced:
@@ -60,6 +61,15 @@ def assign_roles(view: SentenceView, triggers: list[Trigger]) -> list[Actor]:
         nearest = min(unplaced, key=lambda m: _gap(view, m, triggers))
         roles[id(nearest)] = "perpetrator"
     return [actor_from_mention(m, roles[id(m)]) for m in view.actors if roles[id(m)] is not None]
+
+
+def _claim_subjects(view: SentenceView) -> set[int]:
+    """Groups that claim the attack in this sentence are claimants, not its doers by default."""
+    out = set()
+    for cue in view.cue_matches("claim_verbs"):
+        near = [m for m in view.actors if abs(view.token_index(m.start) - cue.first_token) <= 4]
+        out.update(id(m) for m in near)
+    return out
 
 
 def _armed(mention: Mention) -> bool:
