@@ -67,13 +67,19 @@ def _nearest(incidents: list[Incident], sentence: int) -> Incident | None:
     return before[-1] if before else (incidents[0] if incidents else None)
 
 
-def _dominant_country(views: list[SentenceView]) -> str | None:
-    counts = Counter(p.country for v in views for p in v.places if p.country)
-    return counts.most_common(1)[0][0] if counts else None
+def _dominant_country(views: list[SentenceView]) -> tuple[str, str] | None:
+    """The country most places of the article lie in, with its name as the article writes it."""
+    places = [p for v in views for p in v.places if p.country]
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    iso: str = counts.most_common(1)[0][0]
+    named = [p.name for p in places if p.country == iso and p.precision == "country"]
+    return iso, named[0] if named else iso
 
 
 def _build(an: Analysis, views: list[SentenceView], inc: Incident, claims: list[ClaimMention], event_id: str,
-           fallback_country: str | None, main: bool) -> Event:
+           fallback_country: tuple[str, str] | None, main: bool) -> Event:
     triggers = [t for f in inc.frames for t in f.triggers]
     top = top_class(triggers)
     actors = _actors(inc, claims)
@@ -136,10 +142,12 @@ def _lead_date(views: list[SentenceView], inc: Incident) -> DateValue | None:
     return None
 
 
-def _location(place: Mention | None, fallback_country: str | None) -> Location | None:
+def _location(place: Mention | None, fallback_country: tuple[str, str] | None) -> Location | None:
     if place is None:
-        return Location(fallback_country, None, None, None, country=fallback_country, precision="country") \
-            if fallback_country else None
+        if fallback_country is None:
+            return None
+        iso, name = fallback_country
+        return Location(name, None, None, None, country=iso, precision="country")
     return Location(place.name, place.text, place.start, place.end, country=place.country, admin1=place.admin1,
                     lat=place.lat, lon=place.lon, precision=place.precision)
 

@@ -65,7 +65,7 @@ def assign_roles(view: SentenceView, triggers: list[Trigger]) -> list[Actor]:
 
 def _claim_subjects(view: SentenceView) -> set[int]:
     """Groups that claim the attack in this sentence are claimants, not its doers by default."""
-    out = set()
+    out: set[int] = set()
     for cue in view.cue_matches("claim_verbs"):
         near = [m for m in view.actors if abs(view.token_index(m.start) - cue.first_token) <= 4]
         out.update(id(m) for m in near)
