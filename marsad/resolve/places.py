@@ -124,7 +124,7 @@ class Gazetteer:
         return cls(rows, demonyms)
 
     def find(self, text: str, tokens: Sequence[Token]) -> list[PlaceMention]:
-        out = []
+        out: list[PlaceMention] = []
         for m in self._matcher.find(text, tokens):
             place = self._best(m.payloads)
             prev = tokens[m.first_token - 1] if m.first_token > 0 else None

@@ -104,7 +104,7 @@ def city_rows(shared: Path, stop: set[str], counts: Counter[str]) -> list[dict[s
 def wof_rows(shared: Path, stop: set[str]) -> list[dict[str, str]]:
     rows = []
     curated_stop = stop_list()
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[tuple[str, str], str]] = set()
     with (shared / WOF).open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh, delimiter="\t"):
             level = r["level"]
@@ -121,9 +121,9 @@ def wof_rows(shared: Path, stop: set[str]) -> list[dict[str, str]]:
                     if norm_key(alias) in curated_stop or level != "admin1" and (
                             _is_common(alias, stop) or (level == "town" and pop and pop < 2000)):
                         continue
-                    if (key, level) in seen:  # type: ignore[comparison-overlap]
+                    if (key, level) in seen:
                         continue
-                    seen.add((key, level))  # type: ignore[arg-type]
+                    seen.add((key, level))
                     rows.append({"alias": alias, "name": canonical, "name_en": r["name_en"],
                                  "kind": level, "country": r["country_iso2"],
                                  "admin1": _ADMIN_PREFIX.sub("", r["parent_admin1_ar"] or ""),
