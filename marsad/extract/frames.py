@@ -175,9 +175,15 @@ def _in_list(view: SentenceView, place: Mention) -> bool:
     return len(neighbours) >= 2
 
 
+_ACTING = frozenset({"بقياده", "بدعم", "بزعامه", "بمشاركه", "بمساعده", "بتمويل"})
+
+
 def _modifies_actor(view: SentenceView, place: Mention, actor_ends: set[int]) -> bool:
-    """"قيادة التنظيم في سوريا": a place right after an actor locates the actor, not the event."""
+    """"قيادة التنظيم في سوريا": a place right after an actor locates the actor, not the event;
+    "بقيادة السعودية": a country after "led by" is an actor, not a place."""
     idx = view.token_index(place.start)
+    if idx >= 1 and view.tokens[idx - 1].norm in _ACTING:
+        return True
     return idx >= 2 and view.tokens[idx - 1].norm == "في" and idx - 2 in actor_ends
 
 
