@@ -17,6 +17,7 @@ from marsad.text.matcher import PhraseMatch
 __all__ = ["extract_events"]
 
 _ARMED = frozenset({"group", "state_force"})
+_STRATEGIC = "strategic_developments"  # arrests, agreements: the deaths they mention belong to other events
 _CLAIM_RANK = {"claimed": 0, "denied": 1, "unclaimed": 2}
 
 
@@ -97,8 +98,8 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, claims: list[
         method=top.method,
         location=_location(inc.place, fallback_country),
         date=inc.date or (_lead_date(views, inc) if main else None),
-        fatalities=_toll([f.fatalities for f in inc.frames]),
-        injured=_toll([f.injured for f in inc.frames]),
+        fatalities=_toll([f.fatalities for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
+        injured=_toll([f.injured for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
         claim=claim,
         link=_link(inc, views, actors, claim, main),
         certainty=_certainty([f.certainty for f in inc.frames]),
