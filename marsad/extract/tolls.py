@@ -73,10 +73,15 @@ def _is_person(view: SentenceView, i: int) -> bool:
 def _single_victim(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) -> Quantity | None:
     """A killing word with one person as its object and no count: "ذبحت … الرهينة" → 1."""
     kills = [t for t in triggers if any(c.kill for c in t.payloads)]
-    for cue in view.cue_matches("single_victims"):
+    victims = view.cue_matches("single_victims")
+    for i, cue in enumerate(victims):
         if any(0 < cue.first_token - t.last_token <= 8 and "،" not in view.norm_window(t.last_token, cue.first_token)
                for t in kills):
-            return Quantity(cue.start, cue.end, cue.mention, 1, 1, 1)
+            # "مقتل شابة في الثامنة عشرة وفتاة في العاشرة": victims joined by "و" add up
+            count = 1 + sum(1 for later in victims[i + 1:]
+                            if view.tokens[later.first_token].prefix.startswith("و")
+                            and later.first_token - cue.last_token <= 6)
+            return Quantity(cue.start, cue.end, cue.mention, count, count, count)
     return None
 
 
