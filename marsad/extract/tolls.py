@@ -79,7 +79,7 @@ def _single_victim(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]
                for t in kills):
             # "مقتل شابة في الثامنة عشرة وفتاة في العاشرة": victims joined by "و" add up
             count = 1 + sum(1 for later in victims[i + 1:]
-                            if view.tokens[later.first_token].prefix.startswith("و")
+                            if later.prefix.startswith("و")
                             and later.first_token - cue.last_token <= 6)
             return Quantity(cue.start, cue.end, cue.mention, count, count, count)
     return None

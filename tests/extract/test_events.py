@@ -68,3 +68,18 @@ def test_hedged_and_negated_reports(make_analysis) -> None:  # type: ignore[no-u
     assert _events(hedged)[0].certainty == "hedged"
     negated = make_analysis("نفت وزارة الداخلية وقوع انفجار في العاصمة.")
     assert _events(negated)[0].certainty == "negated"
+
+
+def test_tolls_count_joined_single_victims_and_skip_attackers(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    joined = make_analysis("أطلق رجل النار في وسط المدينة ما أسفر عن مقتل شابة وفتاة.")
+    assert _events(joined)[0].fatalities.value == 2  # type: ignore[union-attr]
+    text = "قتل طعنا في هجوم بسكين أسفر عن مقتل شخصين أحدهما المهاجم."
+    an = make_analysis(text, quantities={"شخصين": 2})
+    assert _events(an)[0].fatalities.value == 1  # type: ignore[union-attr]
+
+
+def test_arrests_carry_no_toll(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "اعتقلت الشرطة مشتبها به في إطلاق نار أدى لمقتل 4 أشخاص."
+    an = make_analysis(text, actors={"الشرطة": "state_force"}, quantities={"4": 4})
+    arrest = [e for e in _events(an) if e.event_type == "strategic_developments"]
+    assert arrest and arrest[0].fatalities is None
