@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.extract.lexicon import lexicons
+from marsad.extract.lexicon import lexicons, words
 from marsad.extract.roles import actor_from_mention
 from marsad.extract.views import SentenceView
 from marsad.model import Actor, Claim, Mention
@@ -44,11 +44,8 @@ def find_claims(text: str, views: list[SentenceView]) -> list[ClaimMention]:
     return out
 
 
-_NEGATION = frozenset({"لم", "لا", "لن", "ما", "دون", "بدون", "ليس"})
-
-
 def _negated(view: SentenceView, first: int) -> bool:
-    return any(t.norm in _NEGATION for t in view.tokens[max(0, first - 3):first])
+    return any(t.norm in words("negators") for t in view.tokens[max(0, first - 3):first])
 
 
 def _claimant(view: SentenceView, start: int, end: int) -> Mention | None:

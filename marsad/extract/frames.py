@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from marsad.extract.lexicon import TriggerClass
+from marsad.extract.lexicon import TriggerClass, words
 from marsad.extract.modality import frame_certainty, is_background_date
 from marsad.extract.roles import assign_roles
 from marsad.extract.tolls import find_tolls
@@ -21,9 +21,6 @@ from marsad.text.matcher import PhraseMatch
 __all__ = ["Frame", "sentence_frames", "top_class"]
 
 Trigger = PhraseMatch[TriggerClass]
-_PLACE_PREPS = frozenset({"في", "ب", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
-                          "شرقي", "غربي", "وسط", "بمدينة", "مدينة", "بلدة", "ولاية", "محافظة", "مقاطعة", "إقليم",
-                          "منطقة", "على"})
 _DATE_WINDOW = 12  # tokens between a trigger and its date
 _PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
@@ -158,7 +155,7 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
         prev = view.tokens[idx - 1].norm if idx > 0 else ""
         if any(t.last_token == idx - 1 for t in triggers):
             return (-1, 0, 0)  # "هجوم لندن": the place names the attack
-        has_prep = place.text != view.tokens[idx].text or prev in _PLACE_PREPS
+        has_prep = place.text != view.tokens[idx].text or prev in words("place_prepositions")
         rank = _PRECISION_RANK.get(place.precision or "country", 4)
         return (0 if has_prep else 1, rank if rank < 4 else 3 + rank, _distance(view, place.start, triggers))
 
@@ -175,14 +172,11 @@ def _in_list(view: SentenceView, place: Mention) -> bool:
     return len(neighbours) >= 2
 
 
-_ACTING = frozenset({"بقياده", "بدعم", "بزعامه", "بمشاركه", "بمساعده", "بتمويل"})
-
-
 def _modifies_actor(view: SentenceView, place: Mention, actor_ends: set[int]) -> bool:
     """"قيادة التنظيم في سوريا": a place right after an actor locates the actor, not the event;
     "بقيادة السعودية": a country after "led by" is an actor, not a place."""
     idx = view.token_index(place.start)
-    if idx >= 1 and view.tokens[idx - 1].norm in _ACTING:
+    if idx >= 1 and view.tokens[idx - 1].norm in words("acting_markers"):
         return True
     return idx >= 2 and view.tokens[idx - 1].norm == "في" and idx - 2 in actor_ends
 

@@ -10,8 +10,9 @@ from typing import Any
 import yaml
 
 from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalize import norm_key
 
-__all__ = ["TriggerClass", "Lexicons", "lexicons"]
+__all__ = ["TriggerClass", "Lexicons", "lexicons", "words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class TriggerClass:
     priority: int
     context: bool = False
     kill: bool = False
+    patient: bool = False  # its verbal noun takes the victim as genitive: "اغتيال قائد الشرطة"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ def lexicons() -> Lexicons:
             name=name, event_type=spec["event_type"], sub_event_type=spec["sub_event_type"],
             attack_type=spec.get("attack_type"), weapon_type=spec.get("weapon_type"),
             method=spec.get("method"), priority=int(spec["priority"]),
-            context=bool(spec.get("context")), kill=bool(spec.get("kill")),
+            context=bool(spec.get("context")), kill=bool(spec.get("kill")), patient=bool(spec.get("patient")),
         )
         classes[name] = cls
         trigger_entries.extend((form, cls) for form in spec["forms"])
@@ -63,3 +65,14 @@ def lexicons() -> Lexicons:
         claim_modes=PhraseMatcher(mode_entries),
         classes=classes,
     )
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    return {name: frozenset(norm_key(str(w)) for w in items)
+            for name, items in _load_yaml("function_words.yaml").items()}
+
+
+def words(name: str) -> frozenset[str]:
+    """A closed-class word list of ``kb/lexicons/function_words.yaml``, normalised."""
+    return _function_words()[name]

@@ -12,6 +12,7 @@ from importlib import resources
 
 import yaml
 
+from marsad.extract.lexicon import words
 from marsad.extract.modality import frame_certainty
 from marsad.extract.roles import actor_from_mention
 from marsad.extract.views import DESCRIPTOR, SentenceView
@@ -74,7 +75,6 @@ def extract_relations(text: str, views: list[SentenceView]) -> list[Relation]:
     return out
 
 
-_LOCATIVE = frozenset({"في", "الى", "الي", "داخل", "من"})
 STATE = "STATE"
 
 
@@ -95,7 +95,7 @@ def _locative(view: SentenceView, place: Mention) -> bool:
     tok = view.tokens[idx]
     if place.start > tok.start and tok.norm[:1] in ("ب", "ف"):
         return True
-    return idx > 0 and view.tokens[idx - 1].norm in _LOCATIVE and view.tokens[idx - 1].norm != "من"
+    return idx > 0 and view.tokens[idx - 1].norm in words("locative_before_actor") and view.tokens[idx - 1].norm != "من"
 
 
 def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern],

@@ -8,7 +8,7 @@ words ("اغتيال قائد الشرطة") and the agent for attack-type words
 
 from __future__ import annotations
 
-from marsad.extract.lexicon import TriggerClass
+from marsad.extract.lexicon import TriggerClass, words
 from marsad.extract.views import DESCRIPTOR, SentenceView
 from marsad.model import Actor, Mention
 from marsad.text.matcher import PhraseMatch
@@ -16,12 +16,7 @@ from marsad.text.matcher import PhraseMatch
 __all__ = ["assign_roles", "actor_from_mention", "is_verbal_noun"]
 
 Trigger = PhraseMatch[TriggerClass]
-# Classes whose verbal noun takes the victim as its genitive.
-_PATIENT_CLASSES = frozenset({"killing", "assassination", "execution", "beheading", "kidnapping", "arrest",
-                              "torture", "sexual_violence", "stabbing", "ramming"})
 _ARMED = frozenset({"group", "state_force"})
-_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "ان", "انه", "انها", "قد", "لقد"})
-_BARRIERS = frozenset({"في", "على", "من", "الى", "عن", "مع", "ضد", "بين", "،", ",", ".", ":", "الي", "قرب"})
 
 
 def actor_from_mention(mention: Mention, role: str | None = None) -> Actor:
@@ -100,11 +95,11 @@ def _role(view: SentenceView, mention: Mention, triggers: list[Trigger]) -> str 
 
 def _role_after(view: SentenceView, mention: Mention, trig: Trigger, first: int) -> str | None:
     gap = view.norm_window(trig.last_token + 1, first - 1)
-    if not 0 <= first - trig.last_token - 1 <= 2 or any(w in _BARRIERS for w in gap):
+    if not 0 <= first - trig.last_token - 1 <= 2 or any(w in words("role_barriers") for w in gap):
         return None
     if any(_is_quantity_token(view, i) for i in range(trig.last_token + 1, first)):
         return "victim"
-    patient = any(c.name in _PATIENT_CLASSES or c.kill for c in trig.payloads)
+    patient = any(c.patient or c.kill for c in trig.payloads)
     armed = mention.kind in _ARMED or mention.label == DESCRIPTOR
     if is_verbal_noun(trig):
         if patient:
@@ -117,7 +112,7 @@ def _role_after(view: SentenceView, mention: Mention, trig: Trigger, first: int)
 
 def _role_before(view: SentenceView, mention: Mention, trig: Trigger, last: int) -> str | None:
     gap = view.norm_window(last + 1, trig.first_token - 1)
-    if not 0 <= trig.first_token - last - 1 <= 2 or any(w not in _RELATIVE and w.isalnum() for w in gap):
+    if not 0 <= trig.first_token - last - 1 <= 2 or any(w not in words("relative_words") and w.isalnum() for w in gap):
         return None
     return None if is_verbal_noun(trig) else "perpetrator"
 

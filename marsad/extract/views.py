@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.extract.lexicon import TriggerClass, lexicons
+from marsad.extract.lexicon import TriggerClass, lexicons, words
 from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
 from marsad.text.matcher import PhraseMatch
 from marsad.text.normalize import norm_key
@@ -128,9 +128,6 @@ def _add_descriptors(views: list[SentenceView], text: str) -> None:
         view.actors.sort(key=lambda m: m.start)
 
 
-_ADJ_STOP = frozenset({"في", "من", "على", "الى", "الي", "عن", "مع", "التي", "الذي", "الذين", "ضد", "بين"})
-
-
 def _add_group_phrases(views: list[SentenceView], text: str) -> None:
     """Unnamed groups: a head (الجماعات، الفصائل) + adjectives + optional "في PLACE" / "مع ACTOR"."""
     for view in views:
@@ -141,7 +138,7 @@ def _add_group_phrases(views: list[SentenceView], text: str) -> None:
             last = cue.last_token
             while last + 1 < len(view.tokens) and last - cue.last_token < 3:
                 tok = view.tokens[last + 1]
-                if not tok.norm.startswith("ال") or tok.norm in _ADJ_STOP:
+                if not tok.norm.startswith("ال") or tok.norm in words("adjective_stops"):
                     break
                 last += 1
             end = view.tokens[last].end

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+import yaml
+
 from marsad.model import Token
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalize import norm_key
@@ -25,16 +27,14 @@ _PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "adm
               "town": "city", "point": "point"}
 _BIG_CITY = 100_000
 _WIDE = frozenset({"country", "admin1", "region"})
-_DIRECTIONS = {norm_key(k): v for k, v in {
-    "شمال": "شمال", "شمالي": "شمال", "جنوب": "جنوب", "جنوبي": "جنوب", "شرق": "شرق", "شرقي": "شرق",
-    "غرب": "غرب", "غربي": "غرب", "وسط": "وسط", "شمال شرق": "شمال شرق", "شمال غرب": "شمال غرب"}.items()}
-# A small place counts only right after one of these words ("في قرية الشبكي", "بلدة عابدين"):
-# village names are often ordinary words ("نفيا", "الخمس") and news introduces them.
-_LOCATIVE = frozenset(norm_key(w) for w in (
-    "في", "قرب", "بالقرب", "من", "إلى", "الى", "مدينة", "بمدينة", "بلدة", "ببلدة", "قرية", "بقرية", "منطقة", "بمنطقة",
-    "مديرية", "بمديرية", "محافظة", "بمحافظة", "ولاية", "بولاية", "إقليم", "بإقليم", "مقاطعة", "ناحية", "قضاء",
-    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "داخل", "حي", "مخيم", "ريف", "بلدتي",
-    "قريتي", "مدينتي", "أطراف", "محيط", "مدن", "بلدات", "قرى", "جبهة", "محور", "معبر", "سجن", "مطار", "قاعدة"))
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], dict[str, str]]:
+    """(locative words, direction → its base form) from ``kb/place_words.yaml``."""
+    raw = yaml.safe_load(resources.files("marsad.kb").joinpath("place_words.yaml").read_text(encoding="utf-8"))
+    return (frozenset(norm_key(w) for w in raw["locative"]),
+            {norm_key(k): v for k, v in raw["directions"].items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +128,14 @@ class Gazetteer:
         for m in self._matcher.find(text, tokens):
             place = self._best(m.payloads)
             prev = tokens[m.first_token - 1] if m.first_token > 0 else None
-            if place.minor() and (prev is None or prev.norm not in _LOCATIVE):
+            locative, directions = _words()
+            if place.minor() and (prev is None or prev.norm not in locative):
                 continue
-            if prev is not None and not m.prefix and prev.stem in _DIRECTIONS and place.kind in _WIDE:
+            if prev is not None and not m.prefix and prev.stem in directions and place.kind in _WIDE:
                 # "شمالي سوريا": the part of a country or province the text names
                 start = prev.start + len(prev.text) - len(prev.text.lstrip("وفب"))
-                region = replace(place, id=f"{place.id}#{_DIRECTIONS[prev.stem]}", kind="region",
-                                 name=f"{_DIRECTIONS[prev.stem]} {place.name}")
+                region = replace(place, id=f"{place.id}#{directions[prev.stem]}", kind="region",
+                                 name=f"{directions[prev.stem]} {place.name}")
                 out = [o for o in out if o.end <= start]
                 out.append(PlaceMention(start, m.end, text[start:m.end], region))
                 continue
