@@ -151,12 +151,15 @@ def eval_events(gold: Path, out: Path | None, scorer: Path | None, no_ner: bool)
               help="CoNLL file: one 'token TAG' per line, blank line between sentences.")
 @click.option("--model", type=click.Path(exists=True, path_type=Path), default=None,
               help="Model directory (default: the shipped model).")
-def eval_ner(test_path: Path, model: Path | None) -> None:
+@click.option("--context", type=click.IntRange(0), default=20, show_default=True,
+              help="Sentences on each side read as one document when harmonising repeated names "
+                   "(CoNLL files have no document boundaries); 0 tags each sentence alone.")
+def eval_ner(test_path: Path, model: Path | None, context: int) -> None:
     """CoNLL exact-match precision, recall and F1 per type and overall."""
     from marsad.eval.conll import evaluate_ner
     from marsad.eval.conll import format_report as format_conll
 
-    click.echo(format_conll(evaluate_ner(test_path, model)))
+    click.echo(format_conll(evaluate_ner(test_path, model, context=context)))
 
 
 @cli.group(name="train")
@@ -171,13 +174,18 @@ def train_group() -> None:
 @click.option("--out", "out_path", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--vectors", type=click.Path(exists=True, path_type=Path), default=None,
               help="Pre-trained word vectors (see marsad/kb/build/build_word_vectors.py).")
-def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vectors: Path | None) -> None:
+@click.option("--dev-fraction", type=click.FloatRange(0.0, 0.5), default=0.1, show_default=True,
+              help="Last part of TRAIN held out for early stopping; 0 trains on all of it for --epochs.")
+@click.option("--epochs", type=click.IntRange(1), default=40, show_default=True,
+              help="Most epochs (exactly this many with --dev-fraction 0).")
+def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vectors: Path | None,
+                  dev_fraction: float, epochs: int) -> None:
     """Train the NER tagger on TRAIN and write the model to OUT."""
     from marsad.eval.conll import evaluate_ner
     from marsad.eval.conll import format_report as format_conll
     from marsad.nlp.ner_train import train
 
-    report = train(train_path, out_path, vectors_path=vectors)
+    report = train(train_path, out_path, vectors_path=vectors, dev_fraction=dev_fraction, epochs=epochs)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     if test_path is not None:
         click.echo(format_conll(evaluate_ner(test_path, out_path)))

@@ -16,6 +16,7 @@ from marsad.extract.events import extract_events
 from marsad.extract.relations import extract_relations
 from marsad.extract.views import is_salient, sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
+from marsad.resolve.places import localise_places
 from marsad.text.clean import noise_spans
 from marsad.text.dates import find_dates
 from marsad.text.normalize import normalize
@@ -104,7 +105,7 @@ class Pipeline:
         per_sentence = {i: self._linked_mentions(text, toks) for i, toks in by_sentence.items()}
         linked = [m for found in per_sentence.values() for m in found]
         if self.tagger is None:
-            return linked
+            return localise_places(linked, tokens)
         # one batched tagger call per document, over the sentences that can carry an event or a relation
         salient = [t for i, toks in by_sentence.items()
                    if self.options.full_ner or is_salient(text, toks, len(per_sentence[i])) for t in toks]
@@ -114,7 +115,7 @@ class Pipeline:
         # a person's name beats a village of the same spelling ("داود نعيمي")
         linked = [m for m in linked if not (m.label == "PLACE" and m.precision == "city" and m.kind != "city"
                                             and _overlaps_any(m.start, m.end, people))]
-        return linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)]
+        return localise_places(linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)], tokens)
 
     def _demonym_mention(self, match: DemonymMention) -> Mention:
         country = self.places.country(match.country)

@@ -76,3 +76,16 @@ def test_usage_errors_exit_2_without_traceback() -> None:
 def test_every_command_has_help(command: str) -> None:
     done = marsad(command, "--help")
     assert done.returncode == 0 and b"Usage" in done.stdout
+
+
+def test_eval_ner_prints_scores_with_and_without_document_context(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.txt"
+    gold.write_text("زار O\nمحمود B-PERS\nعباس I-PERS\nالقاهرة B-LOC\n\nوقال O\nمحمود B-PERS\nعباس I-PERS\n",
+                    encoding="utf-8")
+    for context in ("0", "20"):
+        done = marsad("eval", "ner", "--test", str(gold), "--context", context)
+        assert done.returncode == 0, done.stderr.decode()
+        rows = {line.split()[0]: line.split()[1:] for line in done.stdout.decode().splitlines()[1:]}
+        gold_n, pred_n, correct = (int(x) for x in rows["ALL"][3:6])
+        assert gold_n == 3 and correct <= min(gold_n, pred_n)
+    assert marsad("eval", "ner", "--test", str(gold), "--context", "-1").returncode == 2

@@ -106,11 +106,19 @@ def format_report(report: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
-def evaluate_ner(test_path: str | Path, model_path: str | Path | None = None) -> dict[str, dict[str, float]]:
-    """Score the NER tagger (the shipped model unless ``model_path``) on a CoNLL file; see :func:`score`."""
-    from marsad.nlp.ner import NerTagger, default_tagger
+def evaluate_ner(test_path: str | Path, model_path: str | Path | None = None,
+                 context: int = 20) -> dict[str, dict[str, float]]:
+    """Score the NER tagger (the shipped model unless ``model_path``) on a CoNLL file; see :func:`score`.
+
+    CoNLL files have no document boundaries, so :func:`marsad.nlp.ner.harmonise` treats the
+    ``context`` sentences on each side of a sentence as its document (0: each sentence alone).
+    """
+    from marsad.nlp.ner import NerTagger, default_tagger, harmonise
 
     tagger = NerTagger.load(model_path) if model_path is not None else default_tagger()
     gold = read_conll(test_path)
-    pred = tagger.tag_tokens([words for words, _ in gold])
+    words = [words for words, _ in gold]
+    pred = tagger.tag_tokens(words)
+    if context > 0:
+        pred = harmonise(words, pred, window=context)
     return score([to_iob2(tags) for _, tags in gold], pred)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.extract.claims import ClaimMention, find_claims
-from marsad.extract.frames import Frame, sentence_frames, top_class
+from marsad.extract.frames import Frame, dates_for, sentence_frames, top_class
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident, merge_frames
 from marsad.extract.modality import CERTAINTY_ORDER, link_from_cues
@@ -34,11 +34,14 @@ def extract_events(an: Analysis, views: list[SentenceView]) -> list[Event]:
     incidents = merge_frames(frames)
     claims = _claims_by_incident(incidents, find_claims(an.text, views))
     fallback_country = _dominant_country(views)
+    first = _first_news(incidents)
+    main_date = (incidents[first].date or _lead_date(views, incidents[first])) if first >= 0 else None
     events = []
     for i, inc in enumerate(incidents):
-        main = i == _first_news(incidents)
+        main = i == first
         events.append(_build(an, views, inc, claims.get(id(inc), []), f"e{i + 1}",
-                             fallback_country if main else None, main))
+                             fallback_country if main else None,
+                             main_date if main else _period_of(main_date, inc), main))
     return events
 
 
@@ -80,7 +83,7 @@ def _dominant_country(views: list[SentenceView]) -> tuple[str, str] | None:
 
 
 def _build(an: Analysis, views: list[SentenceView], inc: Incident, claims: list[ClaimMention], event_id: str,
-           fallback_country: tuple[str, str] | None, main: bool) -> Event:
+           fallback_country: tuple[str, str] | None, fallback_date: DateValue | None, main: bool) -> Event:
     triggers = [t for f in inc.frames for t in f.triggers]
     top = top_class(triggers)
     actors = _actors(inc, claims)
@@ -97,7 +100,7 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, claims: list[
         weapon_type=top.weapon_type,
         method=top.method,
         location=_location(inc.place, fallback_country),
-        date=inc.date or (_lead_date(views, inc) if main else None),
+        date=inc.date or fallback_date,
         fatalities=_toll([f.fatalities for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
         injured=_toll([f.injured for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
         claim=claim,
@@ -132,12 +135,20 @@ def _refine_type(top: TriggerClass, actors: list[Actor], triggers: list[PhraseMa
     return _EventType(top.event_type, top.sub_event_type)
 
 
+def _period_of(main_date: DateValue | None, inc: Incident) -> DateValue | None:
+    """"مقتل 30 إرهابيا خلال الأيام الخمسة الماضية … وأسفرت العملية أيضا عن …": a statement about a
+    period (a relative window, month precision) dates the other operations it lists."""
+    if main_date is None or inc.background or not main_date.relative or main_date.precision != "month":
+        return None
+    return main_date
+
+
 def _lead_date(views: list[SentenceView], inc: Incident) -> DateValue | None:
     """The main incident's date when none sits next to its triggers: a recent date in its first
     sentence, else in the article's first sentence (the dateline: "قتل 6 أشخاص … الأحد")."""
     first = inc.frames[0].view
     for view in (first, views[0]) if views else (first,):
-        recent = [d for d in view.dates if d.precision == "day"]
+        recent = [d for d in dates_for(view, inc.frames[0].top) if d.precision == "day"]
         if recent:
             return recent[0]
     return None
@@ -185,8 +196,10 @@ def _link(inc: Incident, views: list[SentenceView], actors: list[Actor], claim: 
     tied_by_claim = claim is not None and claim.status == "claimed"
     if not tied_by_claim and not any(m.kind == "group" for v in own for m in v.actors):
         return None
+    # officials' attribution: the group named in a sentence that ties the attackers to it
+    attributed = any(v.has_cue("link_attribution") and any(m.kind == "group" for m in v.actors) for v in own)
     cue_views = own + ([v for v in views if all(v is not o for o in own)] if main and tied_by_claim else [])
     link = link_from_cues(cue_views)
-    if link is None and tied_by_claim:
+    if link is None and (tied_by_claim or attributed):
         return "unknown"
     return link

@@ -22,6 +22,7 @@ __all__ = ["Frame", "sentence_frames", "top_class"]
 
 Trigger = PhraseMatch[TriggerClass]
 _DATE_WINDOW = 12  # tokens between a trigger and its date
+_VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 _PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -145,17 +146,20 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
     if not view.places:
         return None
 
-    actor_ends = {view.token_index(m.end - 1) for m in view.actors}
-    places = [p for p in view.places if not _modifies_actor(view, p, actor_ends) and not _in_list(view, p)]
+    actor_at = {view.token_index(m.end - 1): view.token_index(m.start) for m in view.actors}
+    located = {id(p) for p in view.places if _locates_actor(view, p, actor_at)}
+    places = [p for p in view.places if not _in_list(view, p) and not _acts(view, p)
+              and (id(p) not in located or p.precision == "country")]
     if not places:
         return None
 
     def score(place: Mention) -> tuple[int, int, int]:
         idx = view.token_index(place.start)
-        prev = view.tokens[idx - 1].norm if idx > 0 else ""
         if any(t.last_token == idx - 1 for t in triggers):
             return (-1, 0, 0)  # "هجوم لندن": the place names the attack
-        has_prep = place.text != view.tokens[idx].text or prev in words("place_prepositions")
+        if id(place) in located:
+            return (2, 0, 0)  # the country an actor is in: only when nothing else says where
+        has_prep = _has_preposition(view, place)
         rank = _PRECISION_RANK.get(place.precision or "country", 4)
         return (0 if has_prep else 1, rank if rank < 4 else 3 + rank, _distance(view, place.start, triggers))
 
@@ -169,19 +173,63 @@ def _in_list(view: SentenceView, place: Mention) -> bool:
     if "(" in before and ")" not in before[before.index("("):]:
         return True
     neighbours = [p for p in view.places if p is not place and abs(view.token_index(p.start) - idx) <= 4]
-    return len(neighbours) >= 2
+    if len(neighbours) < 2:
+        return False
+    # "وتركز القتال في حي الحجر الأسود ومحيط مخيم اليرموك": a list after "في" says where; its first member counts
+    first = min(p.start for p in neighbours) > place.start
+    return not (first and _has_preposition(view, place))
 
 
-def _modifies_actor(view: SentenceView, place: Mention, actor_ends: set[int]) -> bool:
-    """"قيادة التنظيم في سوريا": a place right after an actor locates the actor, not the event;
-    "بقيادة السعودية": a country after "led by" is an actor, not a place."""
+def _has_preposition(view: SentenceView, place: Mention) -> bool:
+    """"في #واغادوغو", "بمدينة العريش", "بواغادوغو" (a clitic ب or ل; not و or ف)."""
     idx = view.token_index(place.start)
-    if idx >= 1 and view.tokens[idx - 1].norm in words("acting_markers"):
-        return True
-    return idx >= 2 and view.tokens[idx - 1].norm == "في" and idx - 2 in actor_ends
+    token = view.tokens[idx]
+    if place.start > token.start:
+        clitics = token.prefix.replace("ال", "")
+        if "ب" in clitics or "ل" in clitics:
+            return True
+    prev = _word_before(view, idx)
+    return prev is not None and view.tokens[prev].norm in words("place_prepositions")
+
+
+def _word_before(view: SentenceView, idx: int) -> int | None:
+    """Index of the nearest token before ``idx`` that is a word (skipping "#", quotes, dashes)."""
+    for j in range(idx - 1, -1, -1):
+        if any(ch.isalnum() for ch in view.tokens[j].text):
+            return j
+    return None
+
+
+def _acts(view: SentenceView, place: Mention) -> bool:
+    """"بقيادة السعودية": a country after "led by" is an actor, not a place."""
+    idx = view.token_index(place.start)
+    return idx >= 1 and view.tokens[idx - 1].norm in words("acting_markers")
+
+
+def _locates_actor(view: SentenceView, place: Mention, actor_at: dict[int, int]) -> bool:
+    """"قيادة التنظيم في سوريا": a place right after an actor locates the actor, not the event —
+    unless the actor names a site that was hit ("هجوم على مقر الجيش في واغادوغو")."""
+    idx = view.token_index(place.start)
+    if idx < 2 or view.tokens[idx - 1].norm != "في" or idx - 2 not in actor_at:
+        return False
+    actor = idx - 2
+    head = _word_before(view, actor_at[actor])
+    return head is None or view.tokens[head].stem not in words("actor_sites")
+
+
+def dates_for(view: SentenceView, top: TriggerClass) -> list[DateValue]:
+    """The sentence's dates that can date an event of class ``top``.
+
+    "اعتقلت … جهاديا متهما بالضلوع في هجمات 11 سبتمبر": a date right after the name of an event of
+    another kind (violence named in an arrest or a protest report, or the reverse) is that event's date.
+    """
+    violent = top.event_type in _VIOLENT
+    named = {t.last_token + 1 for t in view.triggers
+             if all((c.event_type in _VIOLENT) != violent for c in t.payloads)}
+    return [d for d in view.dates if view.token_index(d.start) not in named]
 
 
 def _nearest_date(view: SentenceView, triggers: list[Trigger]) -> DateValue | None:
-    near = [(abs(_distance(view, d.start, triggers)), d) for d in view.dates]
+    near = [(abs(_distance(view, d.start, triggers)), d) for d in dates_for(view, top_class(triggers))]
     near = [(dist, d) for dist, d in near if dist <= _DATE_WINDOW]
     return min(near, key=lambda x: x[0])[1] if near else None

@@ -102,7 +102,7 @@ def _compatible(inc: Incident, frame: Frame) -> bool:
     if not _types_fit(inc, frame):
         return False
     if inc.place and frame.place:
-        if _places_conflict(inc.place, frame.place):
+        if _places_conflict(inc.place, frame.place) and not _refines(inc, frame):
             return False
         if _same_place(inc.place, frame.place):
             return True  # same place: a second date is usually when something was said about it
@@ -116,7 +116,17 @@ def _types_fit(inc: Incident, frame: Frame) -> bool:
     if top.priority <= _GENERIC:
         return True
     specific = [f.top for f in inc.frames if f.top.priority > _GENERIC]
-    return not specific or any(c.event_type == top.event_type for c in specific)
+    return not specific or any(c.event_type == top.event_type and _delivery(c.sub_event_type)
+                               == _delivery(top.sub_event_type) for c in specific)
+
+
+# Explosions delivered from afar (an air strike, shelling) and bombs carried or planted on the spot
+# (a suicide bomber, an IED) are different incidents even in one article.
+_FROM_AFAR = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
+
+
+def _delivery(sub_event_type: str) -> bool:
+    return sub_event_type in _FROM_AFAR
 
 
 def _family(frame: Frame) -> str:
@@ -145,6 +155,13 @@ def _places_conflict(a: Mention, b: Mention) -> bool:
         return False
     linked = a.admin1 == b.name or b.admin1 == a.name or (a.admin1 is not None and a.admin1 == b.admin1)
     return not linked
+
+
+def _refines(inc: Incident, frame: Frame) -> bool:
+    """"… في جرمانا. واستهدف الهجوم سوقا في حي كشكول": the next sentence names a quarter or village
+    the gazetteer does not know (no coordinates), most likely inside the place just named."""
+    unknown = frame.place is not None and frame.place.lat is None and frame.place.country == inc.place.country  # type: ignore[union-attr]
+    return unknown and frame.sentence_index - inc.frames[-1].sentence_index <= 1
 
 
 def _dates_conflict(a: DateValue, b: DateValue) -> bool:

@@ -2,7 +2,8 @@
 
 A count is a toll when it sits next to a casualty word: "مقتل 6 أشخاص", "53 قتيلا", "قطع رؤوس 4
 رهائن", "ستة أشخاص على الأقل قتلوا", a dual "قتيلين", or a "no casualties" phrase (→ 0). A killing
-word with a single person as its object ("ذبحت الرهينة", "طعن شرطيا حتى الموت") counts one.
+word with a single person as its object ("ذبحت الرهينة", "طعن شرطيا حتى الموت") counts one, and
+"قتل مع 6 من مرافقيه" counts the companions and the person named.
 The largest exact count wins (the latest toll is usually the highest); ranges are kept when no
 exact count is given.
 """
@@ -18,6 +19,7 @@ __all__ = ["find_tolls"]
 
 _WINDOW_BEFORE = 4
 _WINDOW_AFTER = 5
+_WINDOW_OBJECT = 8
 
 
 def find_tolls(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) -> tuple[Quantity | None, Quantity | None]:
@@ -35,11 +37,22 @@ def find_tolls(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) ->
     zero = _zero(view)
     battle = max((c for t in triggers for c in t.payloads), key=lambda c: c.priority).event_type == "battles"
     single = _single_victim(view, triggers)
+    killed = [_with_companions(view, q) for q in killed]
     if battle:  # all sides count: "قتل 11 جهاديا … أسفر عن مقتل جندي" → 12
         dead = _total(killed + ([single] if single else []))
     else:
         dead = _without_attackers(view, _first(killed)) or single
     return dead or zero, _first(injured) or zero
+
+
+def _with_companions(view: SentenceView, q: Quantity) -> Quantity:
+    """"قتل مع 6 من مرافقيه": the companions and the person named, 7."""
+    first, last = view.token_index(q.start), view.token_index(q.end - 1)
+    if q.value is None or first == 0 or view.tokens[first - 1].norm != "مع" or last + 1 >= len(view.tokens) \
+            or view.tokens[last + 1].norm != "من" or last + 2 >= len(view.tokens) \
+            or not view.tokens[last + 2].text.endswith(("ه", "هم", "ها")):  # a possessive: مرافقيه، حراسه
+        return q
+    return Quantity(q.start, q.end, q.mention, q.value + 1, q.value + 1, q.value + 1)
 
 
 def _toll_kind(view: SentenceView, q: Quantity) -> str | None:
@@ -56,6 +69,9 @@ def _toll_kind(view: SentenceView, q: Quantity) -> str | None:
             dist = first - cue.last_token
         elif _is_person(view, last + 1) and 0 < cue.first_token - last <= _WINDOW_AFTER:
             dist = cue.first_token - last + 1
+        elif _is_person(view, last + 1) and 0 < first - cue.last_token <= _WINDOW_OBJECT \
+                and "،" not in view.norm_window(cue.last_token, first):
+            dist = first - cue.last_token + 2  # verb, subject, object: "وقتل مسلحون يشتبه بأنهم متطرفون 18 شخصا"
         else:
             continue
         if best is None or dist < best[0]:

@@ -10,6 +10,7 @@ labels. :meth:`NerTagger.tag` turns them into :class:`~marsad.model.Entity` span
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,9 +20,10 @@ from pathlib import Path
 import numpy as np
 
 from marsad.model import Entity, Token
-from marsad.nlp.ner_features import Featurizer, SentenceFeatures, read_gazetteer
+from marsad.nlp.ner_features import Featurizer, SentenceFeatures, read_gazetteer, vector_key
 
-__all__ = ["NerError", "NerTagger", "default_tagger", "viterbi", "allowed_transitions", "iob2_spans"]
+__all__ = ["NerError", "NerTagger", "default_tagger", "viterbi", "allowed_transitions", "iob2_spans",
+           "harmonise"]
 
 MAX_WINDOW = 150
 _BATCH_TOKENS = 30_000
@@ -84,7 +86,8 @@ class NerTagger:
     def tag(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
         """Entities over ``tokens`` (from :func:`marsad.text.segment.tokenize`), raw offsets into ``text``."""
         windows = _windows(tokens)
-        labels = self.tag_tokens([[t.text for t in w] for w in windows])
+        words = [[t.text for t in w] for w in windows]
+        labels = harmonise(words, self.tag_tokens(words))
         entities = []
         for window, seq in zip(windows, labels, strict=True):
             for label, first, last in iob2_spans(seq):
@@ -277,6 +280,45 @@ def iob2_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:
         elif label.startswith("I-"):
             out[-1] = (out[-1][0], out[-1][1], i + 1)
     return out
+
+
+def harmonise(words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
+              window: int | None = None) -> list[list[str]]:
+    """One name, one label within a document: untagged repeats of a tagged name get its type.
+
+    A name the tagger found in one sentence (its normalised words) is tagged wherever it recurs
+    untagged in the same document (``window=None``) or within ``window`` sentences on either side
+    (for corpora without document boundaries); a one-word name needs three letters or more. The
+    type is the one the name was given most often. Tags already set are never changed.
+    """
+    keys = [[vector_key(w) for w in ws] for ws in words]
+    found = [[(tuple(ks[s:e]), typ) for typ, s, e in iob2_spans(ls)] for ks, ls in zip(keys, labels, strict=True)]
+    out = [list(ls) for ls in labels]
+    whole = _name_types(found)
+    for i, ks in enumerate(keys):
+        names = whole if window is None else _name_types(found[max(0, i - window) : i + window + 1])
+        if not names:
+            continue
+        longest = max(len(k) for k in names)
+        t = 0
+        while t < len(ks):
+            step = 1
+            for n in range(min(longest, len(ks) - t), 0, -1):
+                typ = names.get(tuple(ks[t : t + n]))
+                if typ and (n > 1 or len(ks[t]) >= 3) and all(x == "O" for x in out[i][t : t + n]):
+                    out[i][t : t + n] = [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)
+                    step = n
+                    break
+            t += step
+    return out
+
+
+def _name_types(found: Sequence[Sequence[tuple[tuple[str, ...], str]]]) -> dict[tuple[str, ...], str]:
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for sentence in found:
+        for name, typ in sentence:
+            votes.setdefault(name, Counter())[typ] += 1
+    return {name: c.most_common(1)[0][0] for name, c in votes.items()}
 
 
 def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:

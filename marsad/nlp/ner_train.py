@@ -2,7 +2,9 @@
 
 Needs the ``train`` extra (torch); torch is imported inside the functions that use it, so this
 module imports without it. The last ``dev_fraction`` of the training file (sequential, like the
-ANERcorp split itself) is held out for early stopping; the test file is never read here.
+ANERcorp split itself) is held out for early stopping; with ``dev_fraction=0`` the whole file is
+used for a fixed number of epochs (chosen beforehand on a held-out run). The test file is never
+read here.
 """
 
 from __future__ import annotations
@@ -75,8 +77,8 @@ def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path
     _seed_all(opts.seed)
     started = time.time()
     data = [(words, to_iob2(tags)) for words, tags in read_conll(train_path)]
-    n_dev = max(1, round(len(data) * dev_fraction))
-    train_data, dev_data = data[:-n_dev], data[-n_dev:]
+    n_dev = round(len(data) * dev_fraction)
+    train_data, dev_data = (data[:-n_dev], data[-n_dev:]) if n_dev else (data, [])
     gaz_file = Path(gazetteer_path) if gazetteer_path else default_model_path() / "gazetteer.tsv"
     gaz_lines = gaz_file.read_text(encoding="utf-8").splitlines()
     words, table = _word_table(train_data, vectors_path, opts.vocab_size, opts.vector_norm)
@@ -86,7 +88,7 @@ def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path
 
     def save(best: dict[str, Any], done: bool) -> dict[str, Any]:
         _export(net, best["state"], featurizer, words, gaz_lines, out)
-        report = {"dev": best["dev"], "best_epoch": best["epoch"], "epochs_run": best["epochs_run"],
+        report = {"dev": best["dev"] if dev_data else None, "best_epoch": best["epoch"], "epochs_run": best["epochs_run"],
                   "complete": done, "seconds": round(time.time() - started),
                   "train_sentences": len(train_data), "dev_sentences": len(dev_data), "options": asdict(opts)}
         (out / "train_report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -170,7 +172,10 @@ def _fit(net: Any, featurizer: Featurizer, train_data: Data, dev_data: Data, opt
     for epoch in range(1, opts.epochs + 1):
         t0 = time.time()
         loss = _epoch(net, optimizer, train_feats, opts, rng)
-        dev = _dev_scores(net, dev_feats, [tags for _, tags in dev_data])
+        if dev_feats:
+            dev = _dev_scores(net, dev_feats, [tags for _, tags in dev_data])
+        else:  # no held-out part: the last epoch is kept
+            dev = {"ALL": {"f1": float(epoch)}}
         log.info("epoch %d loss %.1f dev F1 %.4f (%.0fs)", epoch, loss, dev["ALL"]["f1"], time.time() - t0)
         if dev["ALL"]["f1"] > best["f1"]:
             state = {k: v.detach().clone() for k, v in net.state_dict().items()}

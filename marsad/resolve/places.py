@@ -10,18 +10,22 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
-from marsad.model import Token
+from marsad.model import Mention, Token
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalize import norm_key
 
-__all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gazetteer"]
+__all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gazetteer", "document_country",
+           "localise_places"]
 
 _PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "admin2": "city", "city": "city",
               "town": "city", "point": "point"}
@@ -30,11 +34,22 @@ _WIDE = frozenset({"country", "admin1", "region"})
 
 
 @lru_cache(maxsize=1)
+def _raw_words() -> dict[str, Any]:
+    return yaml.safe_load(resources.files("marsad.kb").joinpath("place_words.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], dict[str, str]]:
     """(locative words, direction → its base form) from ``kb/place_words.yaml``."""
-    raw = yaml.safe_load(resources.files("marsad.kb").joinpath("place_words.yaml").read_text(encoding="utf-8"))
+    raw = _raw_words()
     return (frozenset(norm_key(w) for w in raw["locative"]),
             {norm_key(k): v for k, v in raw["directions"].items()})
+
+
+@lru_cache(maxsize=1)
+def _local_heads() -> dict[str, str]:
+    """Place noun (normalised) → the precision of the unknown name it introduces."""
+    return {norm_key(k): v for k, v in _raw_words()["local_heads"].items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,3 +177,51 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
+
+
+def document_country(mentions: Sequence[Mention]) -> str | None:
+    """The country an article is about: the one most of its places lie in, if clearly ahead."""
+    counts = Counter(m.country for m in mentions if m.label == "PLACE" and m.country).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
+
+
+def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> list[Mention]:
+    """Places the gazetteer cannot settle, read in the article's context.
+
+    - A name the tagger found (LOC) that the gazetteer placed elsewhere in the article (a small
+      place accepted only after a place noun) is that same place.
+    - A name the tagger found (LOC) right after a place noun ("قرية تندينباون", "مطار التيفور")
+      becomes a place of the article's country, without coordinates.
+    - A small place the gazetteer put in another country ("بلدة عابدين" → Cairo's Abdeen in an
+      article about Syria) is re-read the same way when that country appears nowhere else.
+    The last two need a clear article country (:func:`document_country`).
+    """
+    country = document_country(mentions)
+    starts = [t.start for t in tokens]
+    elsewhere = Counter(m.country for m in mentions if m.label in ("PLACE", "DEMONYM") and m.country)
+    localised = []
+    for m in mentions:
+        foreign = (m.label == "PLACE" and m.country not in (None, country) and m.precision == "city"
+                   and m.kind in ("city", "town", "admin2") and elsewhere[m.country] == 1)
+        if country is not None and (m.label == "LOC" or foreign):
+            precision = _head_precision(tokens, starts, m.start)
+            if precision is not None:
+                m = Mention(m.start, m.end, m.text, "PLACE", m.text if m.label == "LOC" else m.name,
+                            country=country, precision=precision, source="context")
+        localised.append(m)
+    # "قسم أول العريش" after "مدينة العريش": one name, one place per article
+    resolved = {norm_key(m.text): m for m in localised if m.label == "PLACE" and m.country}
+    return [replace(resolved[norm_key(m.text)], start=m.start, end=m.end, text=m.text, source="context")
+            if m.label == "LOC" and norm_key(m.text) in resolved else m for m in localised]
+
+
+def _head_precision(tokens: Sequence[Token], starts: list[int], start: int) -> str | None:
+    i = bisect_right(starts, start) - 1
+    if i <= 0 or tokens[i].start != start:
+        return None
+    prev = tokens[i - 1]
+    if prev.sentence != tokens[i].sentence:
+        return None
+    return _local_heads().get(prev.stem)

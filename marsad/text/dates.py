@@ -91,6 +91,7 @@ class _Lex:
     windows: dict[str, tuple[int, int]]
     rel_months: dict[str, int]
     rel_years: dict[str, int]
+    last_units: dict[str, str]
     ago_units: dict[str, tuple[str, bool]]  # word → (unit, is singular)
     ago_duals: dict[str, tuple[str, int]]
     named: dict[str, str | None]
@@ -158,6 +159,7 @@ def _lex() -> _Lex:
         windows={norm_key(k): (int(v[0]), int(v[1])) for k, v in raw["relative_windows"].items()},
         rel_months={norm_key(k): int(v) for k, v in raw["relative_months"].items()},
         rel_years={norm_key(k): int(v) for k, v in raw["relative_years"].items()},
+        last_units={norm_key(w): unit for unit, words in raw["last_units"].items() for w in words},
         ago_units=ago_units,
         ago_duals={norm_key(k): (str(v[0]), int(v[1])) for k, v in raw["ago_duals"].items()},
         named={norm_key(k): None if v is None else str(v) for k, v in raw["named_dates"].items()},
@@ -172,6 +174,7 @@ def _lex() -> _Lex:
 _WINDOWS = {
     "day_month": (48, 48), "month": (24, 48), "named": (24, 24), "hijri": (16, 32), "weekday": (40, 16),
     "relative_day": (32, 24), "period": (16, 2), "ago": (2, 40), "year": (24, 2), "numeric": (8, 8),
+    "last_n": (48, 2),
 }
 
 
@@ -199,6 +202,8 @@ def _patterns() -> _Patterns:
     day = rf"(?:(?P<day>[0-3]?\d)|(?P<oday>{_alt(lex.ordinal_days)})\s+من)"
     weekday_prefix = rf"(?:(?:(?:{heads})\s+)?(?:{weekday})\s*،?\s*(?:الموافق\s+)?)?"
     periods = [*lex.windows, *lex.rel_months, *lex.rel_years]
+    last_units = _alt(lex.last_units)
+    count = r"\d+|[^\W\d_]+(?:\s+و[^\W\d_]+)?"
     table: dict[str, tuple[str, _Handler]] = {
         "day_month": (rf"{_PROC}(?P<m>{weekday_prefix}{day}\s*(?:شهر\s+)?{mon}(?:{year_conn}{_YEAR})?"
                       rf"(?:\s+(?P<rel>{month_rel}))?)", _day_month),
@@ -219,12 +224,16 @@ def _patterns() -> _Patterns:
                 rf"|(?:(?P<count>\d+|[^\W\d_]+(?:\s+و[^\W\d_]+)?)\s+)?(?P<unit>{_alt(lex.ago_units)}))(?!\s*\d))",
                 _ago),
         "named": (rf"{_PROC}(?P<m>(?P<named>{_alt(lex.named)})(?:\s*[/\-]\s*(?:{month}))?)", _named),
+        "last_n": (rf"{_PROC}(?P<m>(?:(?P<unit>{last_units})\s+(?:ال)?(?P<count>{count})"
+                   rf"|(?:ال)?(?P<count2>{count})\s+(?P<unit2>{last_units}))\s+(?:{_alt(raw['last_words'])}))",
+                   _last_n),
     }
     trigger_words: dict[str, set[str]] = {}
     for names, words in ((("day_month", "month", "named"), lex.months), (("hijri",), lex.hijri),
                          (("weekday",), [*lex.weekdays, *(w[2:] for w in lex.weekdays)]),
                          (("relative_day",), lex.relative_days), (("period",), periods),
-                         (("ago",), [norm_key(w) for w in raw["ago_words"]])):
+                         (("ago",), [norm_key(w) for w in raw["ago_words"]]),
+                         (("last_n",), [norm_key(w) for w in raw["last_words"]])):
         for word in words:
             trigger_words.setdefault(_k(word), set()).update(names)
     triggers = re.compile(rf"{_B}[وفبل]{{0,2}}(?P<w>{phrase_pattern(trigger_words)}){_E}"
@@ -558,6 +567,18 @@ def _period(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if rel in lex.rel_months:
         return _found(m, _iso(*_shift_month(pub, lex.rel_months[rel])), "month", relative=True)
     return _found(m, _window_month(pub, *lex.windows[rel]), "month", relative=True)
+
+
+def _last_n(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """"خلال الأيام الخمسة الماضية": a window of N days (weeks, hours) up to publication."""
+    if ctx.published is None:
+        return None
+    count = parse_number(m.group("count") or m.group("count2"))
+    unit = ctx.lex.last_units[_k(m.group("unit") or m.group("unit2"))]
+    if not count or count > 400:
+        return None
+    days = {"day": count, "week": 7 * count, "hour": -(-count // 24)}[unit]
+    return _found(m, _window_month(ctx.published, -days, 0), "month", relative=True)
 
 
 def _ago_amount(m: re.Match[str], lex: _Lex) -> tuple[str, int] | None:

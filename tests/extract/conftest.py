@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -20,8 +21,9 @@ def span_of(text: str, mention: str, occurrence: int = 1) -> tuple[int, int]:
 
 def build(text: str, published: str | None = None, actors: dict[str, str] | None = None,
           places: dict[str, tuple[str, str]] | None = None, persons: list[str] | None = None,
-          quantities: dict[str, int] | None = None, dates: dict[str, tuple[str, str]] | None = None) -> Analysis:
-    """``actors``: mention → kind; ``places``: mention → (country, precision); ``dates``: mention → (value, precision)."""
+          quantities: dict[str, int] | None = None, dates: dict[str, tuple[Any, ...]] | None = None) -> Analysis:
+    """``actors``: mention → kind; ``places``: mention → (country, precision); ``dates``: mention →
+    (value, precision[, relative])."""
     noise = tuple(noise_spans(text))
     sents = tuple(sentences(text, noise))
     tokens: list[Token] = []
@@ -42,9 +44,9 @@ def build(text: str, published: str | None = None, actors: dict[str, str] | None
         s, e = span_of(text, m)
         qs.append(Quantity(s, e, m, value, value, value))
     ds = []
-    for m, (value, precision) in (dates or {}).items():
+    for m, (value, precision, *relative) in (dates or {}).items():
         s, e = span_of(text, m)
-        ds.append(DateValue(s, e, m, value, precision))
+        ds.append(DateValue(s, e, m, value, precision, bool(relative and relative[0])))
     doc = Document("t", text, published=dt.date.fromisoformat(published) if published else None)
     return Analysis(doc, noise, sents, tuple(tokens), tuple(sorted(qs, key=lambda q: q.start)),
                     tuple(sorted(ds, key=lambda d: d.start)), tuple(sorted(mentions, key=lambda m: m.start)))

@@ -83,3 +83,63 @@ def test_arrests_carry_no_toll(make_analysis) -> None:  # type: ignore[no-untype
     an = make_analysis(text, actors={"الشرطة": "state_force"}, quantities={"4": 4})
     arrest = [e for e in _events(an) if e.event_type == "strategic_developments"]
     assert arrest and arrest[0].fatalities is None
+
+
+def test_place_after_a_hashtag_and_a_site_that_was_hit(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # the city after "في #" wins over the country that only names the army; a place after "مقر الجيش"
+    # locates the attack, not the army
+    text = ("وقتل المهاجمون سبعة أشخاص في هجوم على مقر جيش بوركينا فاسو في #واغادوغو. "
+            "وقال متحدث إن مهاجمين قتلوا خمسة أشخاص في هجوم على مقر الجيش في واغادوغو.")
+    an = make_analysis(text, actors={"جيش": "state_force", "الجيش": "state_force"},
+                       places={"بوركينا فاسو": ("BF", "country"), "واغادوغو": ("BF", "city")},
+                       quantities={"سبعة": 7})
+    [ev] = _events(an)
+    assert ev.location is not None and ev.location.name == "واغادوغو"
+
+
+def test_toll_after_the_subject_and_with_companions(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وقتل مسلحون يشتبه بأنهم متطرفون 18 شخصا على الأقل في هجوم على مطعم في واغادوغو."
+    an = make_analysis(text, places={"واغادوغو": ("BF", "city")}, quantities={"18": 18})
+    [ev] = _events(an)
+    assert ev.fatalities is not None and ev.fatalities.value == 18
+    text = "قال متحدث إن القائد قتل مع 6 من مرافقيه في غارة جوية على الحديدة."
+    an = make_analysis(text, places={"الحديدة": ("YE", "city")}, quantities={"6": 6})
+    [ev] = _events(an)
+    assert ev.fatalities is not None and ev.fatalities.value == 7
+
+
+def test_date_of_a_named_past_attack_is_not_the_arrest_date(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "اعتقلت القوات الكردية شمالي سوريا جهاديا متهما بالضلوع في هجمات 11 سبتمبر."
+    an = make_analysis(text, "2018-04-19", actors={"القوات الكردية": "group"},
+                       places={"شمالي سوريا": ("SY", "region")}, dates={"11 سبتمبر": ("2001-09-11", "day")})
+    arrest = next(e for e in _events(an) if e.sub_event_type == "arrests")
+    assert arrest.date is None
+
+
+def test_a_period_statement_dates_the_other_operations(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلن المتحدث العسكري مقتل 30 مسلحا في اشتباكات مع قوات الأمن خلال الأيام الخمسة الماضية في سيناء. "
+            "وأضاف أن القوات الجوية دمرت سيارة مفخخة قرب مدينة العريش في غارة جوية.")
+    an = make_analysis(text, "2018-03-19", places={"سيناء": ("EG", "region"), "العريش": ("EG", "city")},
+                       quantities={"30": 30}, dates={"الأيام الخمسة الماضية": ("2018-03", "month", True)})
+    events = _events(an)
+    assert len(events) == 2
+    assert [e.date.value if e.date else None for e in events] == ["2018-03", "2018-03"]
+
+
+def test_an_air_strike_and_a_suicide_bombing_are_two_incidents(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقتل 5 مدنيين في قصف جوي لقوات الحكومة على بلدة عابدين. "
+            "وقد قتل أكثر من 200 شخص في تفجيرات انتحارية في محافظة السويداء نفذها التنظيم.")
+    an = make_analysis(text, actors={"قوات الحكومة": "state_force", "التنظيم": "group"},
+                       places={"عابدين": ("SY", "city"), "محافظة السويداء": ("SY", "admin1")},
+                       quantities={"5": 5, "200": 200})
+    events = _events(an)
+    assert [e.sub_event_type for e in events] == ["air_drone_strike", "suicide_bomb"]
+
+
+def test_officials_tying_attackers_to_a_group_give_an_unknown_link(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("هاجم مسلحون مقر المؤسسة في العاصمة طرابلس، ما أسفر عن مقتل 2 من العاملين، "
+            "وأظهرت المؤشرات الأولية أن المهاجمين مرتبطين بتنظيم داعش.")
+    an = make_analysis(text, actors={"داعش": "group"}, places={"طرابلس": ("LY", "city")}, quantities={"2": 2})
+    [ev] = _events(an)
+    assert ev.link == "unknown"
+    assert ev.claim is None or ev.claim.status != "claimed"

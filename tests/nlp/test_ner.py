@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from marsad.model import Entity
-from marsad.nlp.ner import NerTagger, allowed_transitions, default_tagger, iob2_spans, viterbi
+from marsad.nlp.ner import NerTagger, allowed_transitions, default_tagger, harmonise, iob2_spans, viterbi
 from marsad.text.segment import sentences, tokenize
 
 
@@ -86,3 +86,20 @@ def test_viterbi_respects_iob2_constraints() -> None:
 def test_iob2_spans() -> None:
     labels = ["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-LOC", "I-ORG"]
     assert iob2_spans(labels) == [("PERS", 0, 2), ("LOC", 3, 4), ("LOC", 4, 6), ("ORG", 6, 7)]
+
+
+def test_harmonise_tags_untagged_repeats_of_a_name() -> None:
+    words = [["قال", "محمود", "عباس", "إن"], ["وأكد", "محمود", "عباس", "أمس"], ["في", "غزة"], ["وصل", "غزة"]]
+    labels = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O", "O"], ["O", "B-LOC"], ["O", "O"]]
+    assert harmonise(words, labels) == [["O", "B-PERS", "I-PERS", "O"], ["O", "B-PERS", "I-PERS", "O"],
+                                        ["O", "B-LOC"], ["O", "B-LOC"]]
+
+
+def test_harmonise_keeps_tags_short_words_and_distant_sentences() -> None:
+    words = [["زار", "بغداد"], ["زار", "بغداد"], ["أب"], ["أب"], ["وفي", "بغداد"]]
+    labels = [["O", "B-LOC"], ["O", "B-ORG"], ["B-PERS"], ["O"], ["O", "O"]]
+    out = harmonise(words, labels, window=1)
+    assert out[1] == ["O", "B-ORG"]  # a tag the tagger set is never changed
+    assert out[3] == ["O"]  # one- and two-letter names are not spread
+    assert out[4] == ["O", "O"]  # "بغداد" was tagged more than one sentence away
+    assert harmonise(words, labels)[4] == ["O", "B-LOC"]  # the whole document; a tie goes to the type seen first

@@ -1,6 +1,7 @@
 import pytest
 
-from marsad.resolve.places import default_gazetteer
+from marsad.model import Mention, Token
+from marsad.resolve.places import default_gazetteer, document_country, localise_places
 from marsad.text.segment import tokenize
 
 
@@ -57,3 +58,57 @@ def test_demonyms() -> None:
     found = {(d.mention, d.country) for d in default_gazetteer().demonyms(text, tokenize(text))}
     assert ("البريطاني", "GB") in found and ("الأمريكية", "US") in found
     assert default_gazetteer().demonyms("الدعم المالي", tokenize("الدعم المالي")) == []
+
+
+def _mentions(text: str) -> tuple[list[Mention], list[Token]]:
+    tokens = tokenize(text)
+    return [Mention(m.start, m.end, m.mention, "PLACE", m.place.name, kb_id=m.place.id, kind=m.place.kind,
+                    country=m.place.country, lat=m.place.lat, lon=m.place.lon, precision=m.place.precision)
+            for m in default_gazetteer().find(text, tokens)], tokens
+
+
+def _loc(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(start, start + len(name), name, "LOC", name, source="ner")
+
+
+def test_unknown_village_after_a_place_noun_is_in_the_articles_country() -> None:
+    text = "هاجم مسلحون قرية تندينباون في منطقة ميناكا شمال مالي، وقالت حكومة مالي إن الهجوم وقع في مالي."
+    places, tokens = _mentions(text)
+    found = localise_places([*places, _loc(text, "تندينباون")], tokens)
+    village = next(m for m in found if m.text == "تندينباون")
+    assert (village.label, village.country, village.precision, village.lat) == ("PLACE", "ML", "city", None)
+    assert text[village.start:village.end] == village.text
+
+
+def test_tagged_name_without_a_place_noun_stays_unresolved() -> None:
+    text = "وقال تندينباون إن الوضع في مالي هادئ، وأضاف أن مالي تحتاج الدعم."
+    places, tokens = _mentions(text)
+    found = localise_places([*places, _loc(text, "تندينباون")], tokens)
+    assert next(m for m in found if m.text == "تندينباون").label == "LOC"
+
+
+def test_small_foreign_place_is_reread_in_the_articles_country() -> None:
+    text = "قصفت الطائرات ريف درعا ومحافظة السويداء، وتقدمت القوات بعد سيطرتها على بلدة عابدين في سوريا."
+    places, tokens = _mentions(text)
+    assert ("عابدين", "EG") in [(m.text, m.country) for m in places]  # the gazetteer alone: Cairo's Abdeen
+    found = localise_places(places, tokens)
+    abdeen = next(m for m in found if m.text == "عابدين")
+    assert (abdeen.country, abdeen.lat) == ("SY", None)
+
+
+def test_a_name_resolved_once_is_the_same_place_everywhere_in_the_article() -> None:
+    text = "انفجرت عبوة في مدينة العريش. وعثرت الشرطة على أسلحة في قسم أول العريش."
+    places, tokens = _mentions(text)
+    second = text.rindex("العريش")
+    loc = Mention(second, second + len("العريش"), "العريش", "LOC", "العريش", source="ner")
+    found = localise_places([*places, loc], tokens)
+    again = next(m for m in found if m.start == second)
+    assert (again.label, again.country) == ("PLACE", "EG")
+
+
+def test_without_a_clear_country_nothing_is_localised() -> None:
+    text = "هاجم مسلحون قرية تندينباون."
+    _, tokens = _mentions(text)
+    assert document_country([]) is None
+    assert localise_places([_loc(text, "تندينباون")], tokens)[0].label == "LOC"
