@@ -116,8 +116,8 @@ def _types_fit(inc: Incident, frame: Frame) -> bool:
     if top.priority <= _GENERIC:
         return True
     specific = [f.top for f in inc.frames if f.top.priority > _GENERIC]
-    return not specific or any(c.event_type == top.event_type and _delivery(c.sub_event_type)
-                               == _delivery(top.sub_event_type) for c in specific)
+    return not specific or any(c.event_type == top.event_type and _from_afar(c.sub_event_type)
+                               == _from_afar(top.sub_event_type) for c in specific)
 
 
 # Explosions delivered from afar (an air strike, shelling) and bombs carried or planted on the spot
@@ -125,7 +125,7 @@ def _types_fit(inc: Incident, frame: Frame) -> bool:
 _FROM_AFAR = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
 
 
-def _delivery(sub_event_type: str) -> bool:
+def _from_afar(sub_event_type: str) -> bool:
     return sub_event_type in _FROM_AFAR
 
 
@@ -160,8 +160,10 @@ def _places_conflict(a: Mention, b: Mention) -> bool:
 def _refines(inc: Incident, frame: Frame) -> bool:
     """"… في جرمانا. واستهدف الهجوم سوقا في حي كشكول": the next sentence names a quarter or village
     the gazetteer does not know (no coordinates), most likely inside the place just named."""
-    unknown = frame.place is not None and frame.place.lat is None and frame.place.country == inc.place.country  # type: ignore[union-attr]
-    return unknown and frame.sentence_index - inc.frames[-1].sentence_index <= 1
+    place, known = frame.place, inc.place
+    if place is None or known is None or place.lat is not None or place.country != known.country:
+        return False
+    return frame.sentence_index - inc.frames[-1].sentence_index <= 1
 
 
 def _dates_conflict(a: DateValue, b: DateValue) -> bool:

@@ -295,15 +295,14 @@ def harmonise(words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
     found = [[(tuple(ks[s:e]), typ) for typ, s, e in iob2_spans(ls)] for ks, ls in zip(keys, labels, strict=True)]
     out = [list(ls) for ls in labels]
     whole = _name_types(found)
+    whole_lengths = _lengths(whole)
     for i, ks in enumerate(keys):
         names = whole if window is None else _name_types(found[max(0, i - window) : i + window + 1])
-        if not names:
-            continue
-        longest = max(len(k) for k in names)
+        lengths = whole_lengths if window is None else _lengths(names)
         t = 0
         while t < len(ks):
             step = 1
-            for n in range(min(longest, len(ks) - t), 0, -1):
+            for n in lengths.get(ks[t], ()):
                 typ = names.get(tuple(ks[t : t + n]))
                 if typ and (n > 1 or len(ks[t]) >= 3) and all(x == "O" for x in out[i][t : t + n]):
                     out[i][t : t + n] = [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)
@@ -311,6 +310,14 @@ def harmonise(words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
                     break
             t += step
     return out
+
+
+def _lengths(names: dict[tuple[str, ...], str]) -> dict[str, list[int]]:
+    """First word of the names → their lengths in words, longest first."""
+    out: dict[str, set[int]] = {}
+    for name in names:
+        out.setdefault(name[0], set()).add(len(name))
+    return {first: sorted(ns, reverse=True) for first, ns in out.items()}
 
 
 def _name_types(found: Sequence[Sequence[tuple[tuple[str, ...], str]]]) -> dict[tuple[str, ...], str]:

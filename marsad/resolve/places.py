@@ -190,13 +190,13 @@ def document_country(mentions: Sequence[Mention]) -> str | None:
 def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> list[Mention]:
     """Places the gazetteer cannot settle, read in the article's context.
 
-    - A name the tagger found (LOC) that the gazetteer placed elsewhere in the article (a small
-      place accepted only after a place noun) is that same place.
     - A name the tagger found (LOC) right after a place noun ("قرية تندينباون", "مطار التيفور")
       becomes a place of the article's country, without coordinates.
     - A small place the gazetteer put in another country ("بلدة عابدين" → Cairo's Abdeen in an
       article about Syria) is re-read the same way when that country appears nowhere else.
-    The last two need a clear article country (:func:`document_country`).
+    - Then a tagged name spelt like a place found elsewhere in the article is that same place
+      ("قسم أول العريش" after "مدينة العريش": small places are matched only after a place noun).
+    The first two need a clear article country (:func:`document_country`).
     """
     country = document_country(mentions)
     starts = [t.start for t in tokens]
@@ -211,7 +211,6 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
                 m = Mention(m.start, m.end, m.text, "PLACE", m.text if m.label == "LOC" else m.name,
                             country=country, precision=precision, source="context")
         localised.append(m)
-    # "قسم أول العريش" after "مدينة العريش": one name, one place per article
     resolved = {norm_key(m.text): m for m in localised if m.label == "PLACE" and m.country}
     return [replace(resolved[norm_key(m.text)], start=m.start, end=m.end, text=m.text, source="context")
             if m.label == "LOC" and norm_key(m.text) in resolved else m for m in localised]
