@@ -178,14 +178,19 @@ def train_group() -> None:
               help="Last part of TRAIN held out for early stopping; 0 trains on all of it for --epochs.")
 @click.option("--epochs", type=click.IntRange(1), default=40, show_default=True,
               help="Most epochs (exactly this many with --dev-fraction 0).")
+@click.option("--extra-train", "extra_train", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="More training sentences (e.g. from marsad/kb/build/build_ner_pseudo.py); repeatable. "
+                   "They are never held out.")
 def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vectors: Path | None,
-                  dev_fraction: float, epochs: int) -> None:
+                  dev_fraction: float, epochs: int, extra_train: tuple[Path, ...]) -> None:
     """Train the NER tagger on TRAIN and write the model to OUT."""
     from marsad.eval.conll import evaluate_ner
     from marsad.eval.conll import format_report as format_conll
     from marsad.nlp.ner_train import train
 
-    report = train(train_path, out_path, vectors_path=vectors, dev_fraction=dev_fraction, epochs=epochs)
+    report = train(train_path, out_path, vectors_path=vectors, dev_fraction=dev_fraction, epochs=epochs,
+                   extra_train=extra_train)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     if test_path is not None:
         click.echo(format_conll(evaluate_ner(test_path, out_path)))

@@ -23,6 +23,7 @@ from marsad.model import Entity, Token
 from marsad.nlp.ner_features import Featurizer, SentenceFeatures, read_gazetteer, vector_key
 
 __all__ = ["NerError", "NerTagger", "default_tagger", "viterbi", "allowed_transitions", "iob2_spans",
+           "is_bioes", "to_bioes", "to_iob2_labels", "transition_penalties",
            "harmonise"]
 
 MAX_WINDOW = 150
@@ -47,8 +48,7 @@ class NerTagger:
         self.tags = tags
         self._char_cache: dict[str, np.ndarray] = {}
         self.lstm = BiLstm.from_weights(weights)
-        self.penalty = np.where(allowed_transitions(tags), 0.0, -1e4).astype(np.float32)
-        self.start_penalty = np.array([-1e4 if t.startswith("I-") else 0.0 for t in tags], dtype=np.float32)
+        self.penalty, self.start_penalty, self.end_penalty = transition_penalties(tags)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NerTagger:
@@ -80,7 +80,7 @@ class NerTagger:
         for batch in _batches(order, [len(w) for w in words]):
             batch_feats = [f for f in (feats[i] for i in batch) if f is not None]
             for i, path in zip(batch, self.decode(batch_feats), strict=True):
-                out[i] = [self.tags[j] for j in path]
+                out[i] = to_iob2_labels([self.tags[j] for j in path])
         return out
 
     def tag(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
@@ -99,7 +99,7 @@ class NerTagger:
         """Best tag-id path for each sentence of a batch."""
         scores, lengths = self.emissions(feats)
         return viterbi(scores, lengths, self.w["trans"] + self.penalty, self.w["start"] + self.start_penalty,
-                       self.w["end"])
+                       self.w["end"] + self.end_penalty)
 
     def emissions(self, feats: list[SentenceFeatures]) -> tuple[np.ndarray, np.ndarray]:
         """Per-token tag scores (B, T, K) of a batch, with the sentence lengths."""
@@ -262,12 +262,53 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: n
 
 
 def allowed_transitions(tags: Sequence[str]) -> np.ndarray:
-    """IOB2: ``I-X`` may follow only ``B-X`` or ``I-X``."""
+    """Which tag may follow which, in IOB2 or in BIOES (a tag set with ``S-``/``E-`` tags).
+
+    IOB2: ``I-X`` only after ``B-X`` or ``I-X``. BIOES: ``I-X``/``E-X`` only after ``B-X``/``I-X``,
+    and ``B-X``/``I-X`` must be followed by ``I-X``/``E-X``.
+    """
+    bioes = is_bioes(tags)
     allowed = np.ones((len(tags), len(tags)), dtype=bool)
-    for j, tag in enumerate(tags):
-        if tag.startswith("I-"):
-            allowed[:, j] = [prev[2:] == tag[2:] and prev != "O" for prev in tags]
+    for i, prev in enumerate(tags):
+        for j, tag in enumerate(tags):
+            inside = tag[:2] in ("I-", "E-")
+            opened = prev[:2] in ("B-", "I-")
+            if inside:
+                allowed[i, j] = opened and prev[2:] == tag[2:]
+            elif bioes and opened:
+                allowed[i, j] = False
     return allowed
+
+
+def transition_penalties(tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Viterbi penalties (transitions, first tag, last tag) that forbid invalid tag sequences."""
+    bioes = is_bioes(tags)
+    trans = np.where(allowed_transitions(tags), 0.0, -1e4).astype(np.float32)
+    start = np.array([-1e4 if t[:2] in ("I-", "E-") else 0.0 for t in tags], dtype=np.float32)
+    end = np.array([-1e4 if bioes and t[:2] in ("B-", "I-") else 0.0 for t in tags], dtype=np.float32)
+    return trans, start, end
+
+
+def is_bioes(tags: Sequence[str]) -> bool:
+    return any(t[:2] in ("S-", "E-") for t in tags)
+
+
+def to_bioes(labels: Sequence[str]) -> list[str]:
+    """IOB2 labels → BIOES (a one-word entity ``S-X``, the last word of a longer one ``E-X``)."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        continues = i + 1 < len(labels) and labels[i + 1] == "I-" + label[2:]
+        if label.startswith("B-") and not continues:
+            out[i] = "S-" + label[2:]
+        elif label.startswith("I-") and not continues:
+            out[i] = "E-" + label[2:]
+    return out
+
+
+def to_iob2_labels(labels: Sequence[str]) -> list[str]:
+    """BIOES (or IOB2) labels → IOB2."""
+    return [{"S-": "B-", "E-": "I-"}.get(label[:2], label[:2]) + label[2:] if label != "O" else "O"
+            for label in labels]
 
 
 def iob2_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:

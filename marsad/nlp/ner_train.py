@@ -14,7 +14,7 @@ import logging
 import random
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from marsad.eval.conll import read_conll, score, to_iob2
-from marsad.nlp.ner import allowed_transitions, default_model_path, viterbi
+from marsad.nlp.ner import default_model_path, to_bioes, to_iob2_labels, transition_penalties, viterbi
 from marsad.nlp.ner_features import (
     GAZ_TYPES,
     SHAPES,
@@ -37,7 +37,9 @@ __all__ = ["TAGS", "TrainOptions", "train"]
 
 log = logging.getLogger(__name__)
 
-TAGS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+TYPES = ("PERS", "LOC", "ORG", "MISC")
+TAGS = ["O", *(f"{p}-{t}" for t in TYPES for p in "BI")]
+BIOES_TAGS = ["O", *(f"{p}-{t}" for t in TYPES for p in "BIES")]
 Data = list[tuple[list[str], list[str]]]
 
 
@@ -61,12 +63,18 @@ class TrainOptions:
     local_min_count: int = 2
     seed: int = 13
     threads: int = 1
+    scheme: str = "iob2"  # or "bioes": the tags the network learns (output is IOB2 either way)
+    average_from: int = 0  # from this epoch on, keep the running mean of the weights (0: off)
 
 
 def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path | None = None,
           dev_fraction: float = 0.1, epochs: int = 40, seed: int = 13,
-          gazetteer_path: str | Path | None = None, options: TrainOptions | None = None) -> dict[str, Any]:
+          gazetteer_path: str | Path | None = None, options: TrainOptions | None = None,
+          extra_train: Sequence[str | Path] = ()) -> dict[str, Any]:
     """Train on ``train_path`` (CoNLL ``token TAG``), write the model folder ``out_path``.
+
+    ``extra_train`` files (e.g. machine-labelled sentences) join the training part only; the
+    held-out part always comes from ``train_path``.
 
     Returns a report: dev scores (per type and overall) of the best epoch, epochs run, seconds.
     """
@@ -79,6 +87,7 @@ def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path
     data = [(words, to_iob2(tags)) for words, tags in read_conll(train_path)]
     n_dev = round(len(data) * dev_fraction)
     train_data, dev_data = (data[:-n_dev], data[-n_dev:]) if n_dev else (data, [])
+    train_data += [(words, to_iob2(tags)) for path in extra_train for words, tags in read_conll(path)]
     gaz_file = Path(gazetteer_path) if gazetteer_path else default_model_path() / "gazetteer.tsv"
     gaz_lines = gaz_file.read_text(encoding="utf-8").splitlines()
     words, table = _word_table(train_data, vectors_path, opts.vocab_size, opts.vector_norm)
@@ -87,15 +96,22 @@ def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path
     out = Path(out_path)
 
     def save(best: dict[str, Any], done: bool) -> dict[str, Any]:
-        _export(net, best["state"], featurizer, words, gaz_lines, out)
+        _export(net, best["state"], featurizer, words, gaz_lines, out, _tags(opts))
         report = {"dev": best["dev"] if dev_data else None, "best_epoch": best["epoch"], "epochs_run": best["epochs_run"],
                   "complete": done, "seconds": round(time.time() - started),
-                  "train_sentences": len(train_data), "dev_sentences": len(dev_data), "options": asdict(opts)}
+                  "train_sentences": len(train_data), "dev_sentences": len(dev_data),
+                  "extra_train": [str(p) for p in extra_train], "options": asdict(opts)}
         (out / "train_report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
         return report
 
     best = _fit(net, featurizer, train_data, dev_data, opts, on_best=lambda b: save(b, False))
     return save(best, True)
+
+
+def _tags(opts: TrainOptions) -> list[str]:
+    if opts.scheme not in ("iob2", "bioes"):
+        raise ValueError(f"unknown tag scheme {opts.scheme!r}: use 'iob2' or 'bioes'")
+    return BIOES_TAGS if opts.scheme == "bioes" else TAGS
 
 
 def _seed_all(seed: int) -> None:
@@ -150,7 +166,7 @@ def _build_net(table: np.ndarray, featurizer: Featurizer, opts: TrainOptions, tr
 
     return TaggerNet(table, n_chars=len(featurizer.alphabet) + 2, n_prefixes=len(featurizer.prefixes) + 2,
                      n_suffixes=len(featurizer.suffixes) + 2, n_shapes=len(SHAPES), n_gaz=len(GAZ_TYPES),
-                     n_tags=len(TAGS),
+                     n_tags=len(_tags(opts)),
                      n_local=len(featurizer.local_vocab) + 2, opts=opts, trainable_words=trainable_words)
 
 
@@ -162,27 +178,38 @@ def _fit(net: Any, featurizer: Featurizer, train_data: Data, dev_data: Data, opt
     """
     import torch
 
-    tag_ids = {t: i for i, t in enumerate(TAGS)}
-    train_feats = [(featurizer.sentence(w), [tag_ids[t] for t in tags]) for w, tags in train_data]
+    tag_set = _tags(opts)
+    tag_ids = {t: i for i, t in enumerate(tag_set)}
+    learned = to_bioes if tag_set is BIOES_TAGS else list
+    train_feats = [(featurizer.sentence(w), [tag_ids[t] for t in learned(tags)]) for w, tags in train_data]
     dev_feats = [featurizer.sentence(w) for w, _ in dev_data]
     optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=opts.lr)
     rng = random.Random(opts.seed)
     best: dict[str, Any] = {"f1": -1.0}
     stale = 0
+    mean: dict[str, Any] = {}
     for epoch in range(1, opts.epochs + 1):
         t0 = time.time()
         loss = _epoch(net, optimizer, train_feats, opts, rng)
+        trained = {k: v.detach().clone() for k, v in net.state_dict().items()}
+        state = trained
+        if opts.average_from and epoch >= opts.average_from:
+            n = epoch - opts.average_from
+            mean = {k: (mean[k] * n + v) / (n + 1) if mean else v.clone() for k, v in trained.items()}
+            state = {k: v.clone() for k, v in mean.items()}
+            net.load_state_dict(state)
         if dev_feats:
-            dev = _dev_scores(net, dev_feats, [tags for _, tags in dev_data])
+            dev = _dev_scores(net, dev_feats, [tags for _, tags in dev_data], tag_set)
         else:  # no held-out part: the last epoch is kept
             dev = {"ALL": {"f1": float(epoch)}}
+        net.load_state_dict(trained)
         log.info("epoch %d loss %.1f dev F1 %.4f (%.0fs)", epoch, loss, dev["ALL"]["f1"], time.time() - t0)
         if dev["ALL"]["f1"] > best["f1"]:
-            state = {k: v.detach().clone() for k, v in net.state_dict().items()}
             best = {"f1": dev["ALL"]["f1"], "dev": dev, "epoch": epoch, "state": state, "epochs_run": epoch}
             stale = 0
             if on_best is not None and epoch >= opts.save_from:
                 on_best(best)
+                net.load_state_dict(trained)  # saving loads the kept (maybe averaged) weights
         else:
             stale += 1
             if stale >= opts.patience:
@@ -210,25 +237,25 @@ def _epoch(net: Any, optimizer: Any, feats: list[tuple[SentenceFeatures, list[in
     return total
 
 
-def _dev_scores(net: Any, feats: list[SentenceFeatures], gold: list[list[str]]) -> dict[str, dict[str, float]]:
+def _dev_scores(net: Any, feats: list[SentenceFeatures], gold: list[list[str]],
+                tags: list[str]) -> dict[str, dict[str, float]]:
     import torch
 
     net.eval()
-    penalty = np.where(allowed_transitions(TAGS), 0.0, -1e4).astype(np.float32)
-    start_penalty = np.array([-1e4 if t.startswith("I-") else 0.0 for t in TAGS], dtype=np.float32)
+    penalty, start_penalty, end_penalty = transition_penalties(tags)
     pred: list[list[str]] = []
     with torch.no_grad():
         for i in range(0, len(feats), 64):
             batch = feats[i : i + 64]
             scores, lengths = net.emissions(batch)
             trans, start, end = (p.detach().numpy() for p in (net.trans, net.start, net.end))
-            paths = viterbi(scores.numpy(), lengths.numpy(), trans + penalty, start + start_penalty, end)
-            pred.extend([TAGS[j] for j in p] for p in paths)
+            paths = viterbi(scores.numpy(), lengths.numpy(), trans + penalty, start + start_penalty, end + end_penalty)
+            pred.extend(to_iob2_labels([tags[j] for j in p]) for p in paths)
     return score(gold, pred)
 
 
 def _export(net: Any, state: dict[str, Any], featurizer: Featurizer, words: list[str], gaz_lines: list[str],
-            out: Path) -> None:
+            out: Path, tags: list[str]) -> None:
     """Write model.npz (int8 word table with row scales, float32 rest), config.json, vocab.txt, gazetteer.tsv."""
     net.load_state_dict(state)
     out.mkdir(parents=True, exist_ok=True)
@@ -238,7 +265,7 @@ def _export(net: Any, state: dict[str, Any], featurizer: Featurizer, words: list
     arrays["word_emb_q"] = np.round(table / np.where(scale > 0, scale, 1.0)[:, None]).astype(np.int8)
     arrays["word_emb_scale"] = scale.astype(np.float32)
     np.savez(out / "model.npz", **arrays)
-    config = {"tags": TAGS, "alphabet": "".join(_keys(featurizer.alphabet)),
+    config = {"tags": tags, "alphabet": "".join(_keys(featurizer.alphabet)),
               "prefixes": _keys(featurizer.prefixes), "suffixes": _keys(featurizer.suffixes),
               "max_chars": featurizer.max_chars, "gazetteer_types": list(GAZ_TYPES),
               "local_vocab": _keys(featurizer.local_vocab)}

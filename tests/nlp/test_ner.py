@@ -4,7 +4,17 @@ import numpy as np
 import pytest
 
 from marsad.model import Entity
-from marsad.nlp.ner import NerTagger, allowed_transitions, default_tagger, harmonise, iob2_spans, viterbi
+from marsad.nlp.ner import (
+    NerTagger,
+    allowed_transitions,
+    default_tagger,
+    harmonise,
+    iob2_spans,
+    to_bioes,
+    to_iob2_labels,
+    transition_penalties,
+    viterbi,
+)
 from marsad.text.segment import sentences, tokenize
 
 
@@ -81,6 +91,28 @@ def test_viterbi_respects_iob2_constraints() -> None:
     labels = [tags[i] for i in path]
     assert labels[0] != "I-PERS"
     assert not (labels[1] == "I-LOC" and labels[0] not in ("B-LOC", "I-LOC"))
+
+
+def test_bioes_round_trip() -> None:
+    iob2 = ["B-PERS", "I-PERS", "O", "B-LOC", "B-LOC", "I-LOC", "I-LOC", "O", "B-ORG"]
+    bioes = to_bioes(iob2)
+    assert bioes == ["B-PERS", "E-PERS", "O", "S-LOC", "B-LOC", "I-LOC", "E-LOC", "O", "S-ORG"]
+    assert to_iob2_labels(bioes) == iob2
+
+
+def test_viterbi_with_bioes_penalties_gives_only_valid_sequences() -> None:
+    tags = ["O", "B-LOC", "I-LOC", "E-LOC", "S-LOC"]
+    allowed = allowed_transitions(tags)
+    assert not allowed[1, 0] and not allowed[0, 3] and allowed[1, 3] and allowed[3, 4]
+    trans, start, end = transition_penalties(tags)
+    scores = np.zeros((1, 3, 5))
+    scores[0, 0, 1] = 5.0  # B-LOC, then O would leave the entity open
+    scores[0, 1, 0] = 9.0
+    scores[0, 2, 1] = 5.0  # B-LOC last: forbidden
+    labels = [tags[i] for i in viterbi(scores, np.array([3]), trans, start, end)[0]]
+    assert labels[-1] != "B-LOC" and labels[:2] != ["B-LOC", "O"]
+    spans = iob2_spans(to_iob2_labels(labels))
+    assert all(label == "LOC" for label, _, _ in spans)
 
 
 def test_iob2_spans() -> None:

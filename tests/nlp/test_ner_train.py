@@ -38,3 +38,37 @@ def test_train_with_a_held_out_part_reports_dev_scores(tmp_path: Path) -> None:
 
     report = train(_corpus(tmp_path / "train.txt", 5), tmp_path / "model", dev_fraction=0.2, epochs=2)
     assert report["dev_sentences"] == 4 and report["dev"]["ALL"]["gold"] > 0
+
+
+def test_train_bioes_with_weight_averaging_outputs_iob2(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    from marsad.nlp.ner_train import TrainOptions, train
+
+    options = TrainOptions(scheme="bioes", average_from=2, save_from=1)
+    report = train(_corpus(tmp_path / "train.txt", 5), tmp_path / "model", dev_fraction=0.2, epochs=3,
+                   options=options)
+    assert report["options"]["scheme"] == "bioes" and report["dev"]["ALL"]["gold"] > 0
+    tagger = NerTagger.load(tmp_path / "model")
+    assert any(t.startswith("S-") for t in tagger.tags)
+    labels = tagger.tag_tokens([["زار", "محمود", "عباس", "القاهرة"]])[0]
+    assert len(labels) == 4 and all(t == "O" or t[:2] in ("B-", "I-") for t in labels)
+
+
+def test_unknown_tag_scheme_is_refused(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    from marsad.nlp.ner_train import TrainOptions, train
+
+    with pytest.raises(ValueError, match="tag scheme"):
+        train(_corpus(tmp_path / "train.txt", 2), tmp_path / "model", dev_fraction=0.0, epochs=1,
+              options=TrainOptions(scheme="iobes2"))
+
+
+def test_extra_training_files_join_the_training_part_only(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    from marsad.nlp.ner_train import train
+
+    extra = _corpus(tmp_path / "extra.txt", 2)
+    report = train(_corpus(tmp_path / "train.txt", 5), tmp_path / "model", dev_fraction=0.2, epochs=1,
+                   extra_train=[extra])
+    assert report["train_sentences"] == 16 + 8 and report["dev_sentences"] == 4
+    assert report["extra_train"] == [str(extra)]
