@@ -344,6 +344,8 @@ def harmonise(words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
         while t < len(ks):
             step = 1
             for n in lengths.get(ks[t], ()):
+                if t + n > len(ks):  # a shorter slice could equal another, shorter name
+                    continue
                 typ = names.get(tuple(ks[t : t + n]))
                 if typ and (n > 1 or len(ks[t]) >= 3) and all(x == "O" for x in out[i][t : t + n]):
                     out[i][t : t + n] = [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)

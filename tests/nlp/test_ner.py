@@ -135,3 +135,11 @@ def test_harmonise_keeps_tags_short_words_and_distant_sentences() -> None:
     assert out[3] == ["O"]  # one- and two-letter names are not spread
     assert out[4] == ["O", "O"]  # "بغداد" was tagged more than one sentence away
     assert harmonise(words, labels)[4] == ["O", "B-LOC"]  # the whole document; a tie goes to the type seen first
+
+
+def test_harmonise_never_runs_past_the_end_of_a_sentence() -> None:
+    words = [["قال", "خالد", "مسعود", "إن"], ["وأكد", "خالد"], ["وصل", "خالد", "أمس"]]
+    labels = [["O", "B-PERS", "I-PERS", "O"], ["O", "O"], ["O", "B-PERS", "O"]]
+    out = harmonise(words, labels)
+    assert [len(x) for x in out] == [4, 2, 3]
+    assert out[1] == ["O", "B-PERS"]
