@@ -182,9 +182,18 @@ def train_group() -> None:
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="More training sentences (e.g. from marsad/kb/build/build_ner_pseudo.py); repeatable. "
                    "They are never held out.")
+@click.option("-q", "--quiet", is_flag=True, help="No per-epoch progress on stderr.")
 def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vectors: Path | None,
-                  dev_fraction: float, epochs: int, extra_train: tuple[Path, ...]) -> None:
+                  dev_fraction: float, epochs: int, extra_train: tuple[Path, ...], quiet: bool) -> None:
     """Train the NER tagger on TRAIN and write the model to OUT."""
+    import logging
+
+    if not quiet:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("marsad: %(message)s"))
+        trainer_log = logging.getLogger("marsad.nlp.ner_train")
+        trainer_log.addHandler(handler)
+        trainer_log.setLevel(logging.INFO)
     from marsad.eval.conll import evaluate_ner
     from marsad.eval.conll import format_report as format_conll
     from marsad.nlp.ner_train import train

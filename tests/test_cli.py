@@ -89,3 +89,15 @@ def test_eval_ner_prints_scores_with_and_without_document_context(tmp_path: Path
         gold_n, pred_n, correct = (int(x) for x in rows["ALL"][3:6])
         assert gold_n == 3 and correct <= min(gold_n, pred_n)
     assert marsad("eval", "ner", "--test", str(gold), "--context", "-1").returncode == 2
+
+
+def test_train_ner_shows_progress_per_epoch_and_takes_extra_training_files(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    sentence = "زار O\nمحمود B-PERS\nعباس I-PERS\nالقاهرة B-LOC\n. O\n\n"
+    (tmp_path / "train.txt").write_text(sentence * 10, encoding="utf-8")
+    (tmp_path / "extra.txt").write_text(sentence * 3, encoding="utf-8")
+    done = marsad("train", "ner", "--train", str(tmp_path / "train.txt"), "--out", str(tmp_path / "model"),
+                  "--dev-fraction", "0", "--epochs", "2", "--extra-train", str(tmp_path / "extra.txt"))
+    assert done.returncode == 0, done.stderr.decode()
+    assert "epoch 2 of 2" in done.stderr.decode()
+    assert json.loads(done.stdout)["train_sentences"] == 13

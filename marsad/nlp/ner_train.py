@@ -203,7 +203,8 @@ def _fit(net: Any, featurizer: Featurizer, train_data: Data, dev_data: Data, opt
         else:  # no held-out part: the last epoch is kept
             dev = {"ALL": {"f1": float(epoch)}}
         net.load_state_dict(trained)
-        log.info("epoch %d loss %.1f dev F1 %.4f (%.0fs)", epoch, loss, dev["ALL"]["f1"], time.time() - t0)
+        held_out = f"dev F1 {dev['ALL']['f1']:.4f}" if dev_feats else "nothing held out"
+        log.info("epoch %d of %d: loss %.1f, %s (%.0f s)", epoch, opts.epochs, loss, held_out, time.time() - t0)
         if dev["ALL"]["f1"] > best["f1"]:
             best = {"f1": dev["ALL"]["f1"], "dev": dev, "epoch": epoch, "state": state, "epochs_run": epoch}
             stale = 0
