@@ -97,7 +97,8 @@ def test_train_ner_shows_progress_per_epoch_and_takes_extra_training_files(tmp_p
     (tmp_path / "train.txt").write_text(sentence * 10, encoding="utf-8")
     (tmp_path / "extra.txt").write_text(sentence * 3, encoding="utf-8")
     done = marsad("train", "ner", "--train", str(tmp_path / "train.txt"), "--out", str(tmp_path / "model"),
-                  "--dev-fraction", "0", "--epochs", "2", "--extra-train", str(tmp_path / "extra.txt"))
+                  "--dev-fraction", "0", "--epochs", "2", "--seed", "14", "--extra-train", str(tmp_path / "extra.txt"))
     assert done.returncode == 0, done.stderr.decode()
     assert "epoch 2 of 2" in done.stderr.decode()
-    assert json.loads(done.stdout)["train_sentences"] == 13
+    report = json.loads(done.stdout)
+    assert report["train_sentences"] == 13 and report["options"]["seed"] == 14
