@@ -305,10 +305,12 @@ def to_bioes(labels: Sequence[str]) -> list[str]:
     return out
 
 
+_IOB2_PREFIX = {"S-": "B-", "E-": "I-"}
+
+
 def to_iob2_labels(labels: Sequence[str]) -> list[str]:
-    """BIOES (or IOB2) labels → IOB2."""
-    return [{"S-": "B-", "E-": "I-"}.get(label[:2], label[:2]) + label[2:] if label != "O" else "O"
-            for label in labels]
+    """BIOES (or IOB2) labels → IOB2: ``S-X`` → ``B-X``, ``E-X`` → ``I-X``, the rest unchanged."""
+    return [_IOB2_PREFIX.get(label[:2], label[:2]) + label[2:] for label in labels]
 
 
 def iob2_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:
