@@ -47,6 +47,12 @@ def _words() -> tuple[frozenset[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _homographs() -> frozenset[str]:
+    """Region names that are also everyday words (normalised), from ``kb/place_words.yaml``."""
+    return frozenset(norm_key(w) for w in _raw_words()["homographs"])
+
+
+@lru_cache(maxsize=1)
 def _local_heads() -> dict[str, str]:
     """Place noun (normalised) → the precision of the unknown name it introduces."""
     return {norm_key(k): v for k, v in _raw_words()["local_heads"].items()}
@@ -197,23 +203,38 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     - Then a tagged name spelt like a place found elsewhere in the article is that same place
       ("قسم أول العريش" after "مدينة العريش": small places are matched only after a place noun).
     The first two need a clear article country (:func:`document_country`).
+    - A town or district (or a region named like an everyday word, ``homographs``) whose country
+      the article names nowhere else, and that no place noun introduces, is dropped: "في الكاحل"
+      (the ankle), "من حليب الغنم" and "بأي" are not villages and regions of faraway countries.
     """
     country = document_country(mentions)
     starts = [t.start for t in tokens]
     elsewhere = Counter(m.country for m in mentions if m.label in ("PLACE", "DEMONYM") and m.country)
     localised = []
     for m in mentions:
-        foreign = (m.label == "PLACE" and m.country not in (None, country) and m.precision == "city"
-                   and m.kind in ("city", "town", "admin2") and elsewhere[m.country] == 1)
-        if country is not None and (m.label == "LOC" or foreign):
-            precision = _head_precision(tokens, starts, m.start)
-            if precision is not None:
-                m = Mention(m.start, m.end, m.text, "PLACE", m.text if m.label == "LOC" else m.name,
-                            country=country, precision=precision, source="context")
+        lone = m.label == "PLACE" and m.country is not None and elsewhere[m.country] == 1
+        foreign = (lone and m.country != country and m.precision == "city"
+                   and m.kind in ("city", "town", "admin2"))
+        precision = _head_precision(tokens, starts, m.start) if lone or m.label == "LOC" else None
+        if country is not None and (m.label == "LOC" or foreign) and precision is not None:
+            m = Mention(m.start, m.end, m.text, "PLACE", m.text if m.label == "LOC" else m.name,
+                        country=country, precision=precision, source="context")
+        elif lone and precision is None and _unsupported(m):
+            continue
         localised.append(m)
     resolved = {norm_key(m.text): m for m in localised if m.label == "PLACE" and m.country}
     return [replace(resolved[norm_key(m.text)], start=m.start, end=m.end, text=m.text, source="context")
             if m.label == "LOC" and norm_key(m.text) in resolved else m for m in localised]
+
+
+def _unsupported(m: Mention) -> bool:
+    """A small place, or a region spelt like an everyday word, that needs support from its context."""
+    key = norm_key(m.text)
+    return m.kind in ("town", "admin2") or key in _homographs() or _strip_proclitic(key) in _homographs()
+
+
+def _strip_proclitic(key: str) -> str:
+    return key[1:] if len(key) > 3 and key[0] in "وفبلك" else key
 
 
 def _head_precision(tokens: Sequence[Token], starts: list[int], start: int) -> str | None:

@@ -112,3 +112,26 @@ def test_without_a_clear_country_nothing_is_localised() -> None:
     _, tokens = _mentions(text)
     assert document_country([]) is None
     assert localise_places([_loc(text, "تندينباون")], tokens)[0].label == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وأصيب الممثل بكسر في الكاحل العام الماضي خلال التصوير.", "كاحل"),
+        ("وقال إن الجبن صنع من حليب الغنم والماعز.", "حليب"),
+        ("ورفض الوزير التعليق بأي شكل على الاتهامات.", "بأي"),
+        ("وأكد أن الوحدة الوطنية هي الطريق الوحيد للخروج من الأزمة.", "الوحدة"),
+    ],
+)
+def test_everyday_words_named_like_faraway_places_are_dropped(text: str, word: str) -> None:
+    places, tokens = _mentions(text)
+    assert word in [m.text for m in places]  # the gazetteer alone reads a place
+    assert word not in [m.text for m in localise_places(places, tokens)]
+
+
+def test_a_small_place_stays_when_its_country_is_named_or_a_place_noun_introduces_it() -> None:
+    text = "وأصيب الممثل بكسر في الكاحل. وقال سكان الغربية إن الأمطار غزيرة في مصر، وفي محافظة البحيرة أيضا."
+    places, tokens = _mentions(text)
+    kept = {m.text: m.country for m in localise_places(places, tokens)}
+    assert "كاحل" not in kept
+    assert kept.get("الغربية") == "EG" and kept.get("محافظة البحيرة") == "EG"
