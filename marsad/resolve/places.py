@@ -202,10 +202,10 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
       article about Syria) is re-read the same way when that country appears nowhere else.
     - Then a tagged name spelt like a place found elsewhere in the article is that same place
       ("قسم أول العريش" after "مدينة العريش": small places are matched only after a place noun).
-    The first two need a clear article country (:func:`document_country`).
     - A town or district (or a region named like an everyday word, ``homographs``) whose country
       the article names nowhere else, and that no place noun introduces, is dropped: "في الكاحل"
       (the ankle), "من حليب الغنم" and "بأي" are not villages and regions of faraway countries.
+    The first two need a clear article country (:func:`document_country`).
     """
     country = document_country(mentions)
     starts = [t.start for t in tokens]
