@@ -21,7 +21,7 @@ from marsad.text.clean import noise_spans
 from marsad.text.dates import find_dates
 from marsad.text.normalize import normalize
 from marsad.text.numbers import find_quantities
-from marsad.text.segment import sentences, tokenize
+from marsad.text.segment import segment
 
 if TYPE_CHECKING:
     from marsad.nlp.ner import NerTagger
@@ -74,11 +74,8 @@ class Pipeline:
         """Text and nlp layers plus actor/place mentions, all as spans over ``doc.text``."""
         text = doc.text
         noise = tuple(noise_spans(text))
-        sents = tuple(sentences(text, noise))
-        tokens: list[Token] = []
-        for sent in sents:
-            tokens.extend(tokenize(text, sent.start, sent.end, sentence=sent.index, first_index=len(tokens),
-                                   skip=noise))
+        sent_list, tokens = segment(text, noise)
+        sents = tuple(sent_list)
         norm = normalize(text)
         inside = _inside(sents)
         return Analysis(

@@ -180,7 +180,7 @@ def _fit(net: Any, featurizer: Featurizer, train_data: Data, dev_data: Data, opt
 
     tag_set = _tags(opts)
     tag_ids = {t: i for i, t in enumerate(tag_set)}
-    learned = to_bioes if tag_set is BIOES_TAGS else list
+    learned = to_bioes if opts.scheme == "bioes" else list
     train_feats = [(featurizer.sentence(w), [tag_ids[t] for t in learned(tags)]) for w, tags in train_data]
     dev_feats = [featurizer.sentence(w) for w, _ in dev_data]
     optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=opts.lr)
@@ -191,27 +191,28 @@ def _fit(net: Any, featurizer: Featurizer, train_data: Data, dev_data: Data, opt
     for epoch in range(1, opts.epochs + 1):
         t0 = time.time()
         loss = _epoch(net, optimizer, train_feats, opts, rng)
-        trained = {k: v.detach().clone() for k, v in net.state_dict().items()}
-        state = trained
-        if opts.average_from and epoch >= opts.average_from:
+        trained = None
+        if opts.average_from and epoch >= opts.average_from:  # score and keep the running mean
+            trained = {k: v.detach().clone() for k, v in net.state_dict().items()}
             n = epoch - opts.average_from
             mean = {k: (mean[k] * n + v) / (n + 1) if mean else v.clone() for k, v in trained.items()}
-            state = {k: v.clone() for k, v in mean.items()}
-            net.load_state_dict(state)
+            net.load_state_dict(mean)
         if dev_feats:
             dev = _dev_scores(net, dev_feats, [tags for _, tags in dev_data], tag_set)
         else:  # no held-out part: the last epoch is kept
             dev = {"ALL": {"f1": float(epoch)}}
-        net.load_state_dict(trained)
         held_out = f"dev F1 {dev['ALL']['f1']:.4f}" if dev_feats else "nothing held out"
         log.info("epoch %d of %d: loss %.1f, %s (%.0f s)", epoch, opts.epochs, loss, held_out, time.time() - t0)
-        if dev["ALL"]["f1"] > best["f1"]:
+        improved = dev["ALL"]["f1"] > best["f1"]
+        if improved:
+            state = {k: v.detach().clone() for k, v in net.state_dict().items()}
             best = {"f1": dev["ALL"]["f1"], "dev": dev, "epoch": epoch, "state": state, "epochs_run": epoch}
             stale = 0
             if on_best is not None and epoch >= opts.save_from:
                 on_best(best)
-                net.load_state_dict(trained)  # saving loads the kept (maybe averaged) weights
-        else:
+        if trained is not None:  # training goes on from the trained weights, not the mean
+            net.load_state_dict(trained)
+        if not improved:
             stale += 1
             if stale >= opts.patience:
                 break

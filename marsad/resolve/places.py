@@ -23,6 +23,7 @@ import yaml
 from marsad.model import Mention, Token
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalize import norm_key
+from marsad.text.segment import split_clitics
 
 __all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gazetteer", "document_country",
            "localise_places"]
@@ -48,8 +49,8 @@ def _words() -> tuple[frozenset[str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _homographs() -> frozenset[str]:
-    """Region names that are also everyday words (normalised), from ``kb/place_words.yaml``."""
-    return frozenset(norm_key(w) for w in _raw_words()["homographs"])
+    """Stems of the region names that are also everyday words, from ``kb/place_words.yaml``."""
+    return frozenset(split_clitics(norm_key(w))[1] for w in _raw_words()["homographs"])
 
 
 @lru_cache(maxsize=1)
@@ -229,12 +230,7 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
 
 def _unsupported(m: Mention) -> bool:
     """A small place, or a region spelt like an everyday word, that needs support from its context."""
-    key = norm_key(m.text)
-    return m.kind in ("town", "admin2") or key in _homographs() or _strip_proclitic(key) in _homographs()
-
-
-def _strip_proclitic(key: str) -> str:
-    return key[1:] if len(key) > 3 and key[0] in "وفبلك" else key
+    return m.kind in ("town", "admin2") or split_clitics(norm_key(m.text))[1] in _homographs()
 
 
 def _head_precision(tokens: Sequence[Token], starts: list[int], start: int) -> str | None:

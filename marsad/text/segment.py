@@ -16,7 +16,7 @@ import regex
 from marsad.model import Sentence, Span, Token
 from marsad.text.normalize import norm_key
 
-__all__ = ["sentences", "tokenize", "stem_candidates", "split_clitics"]
+__all__ = ["sentences", "tokenize", "segment", "stem_candidates", "split_clitics"]
 
 # A word: letters/digits/marks, with internal dots or commas between digits ("2.5", "1,200") and
 # internal dots in abbreviations ("إم.آي5"); hyphens join Latin words.
@@ -29,6 +29,16 @@ _SENT_END = regex.compile(r"[.!?؟…]+[\"'»”)\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[�
 _PROCLITICS_1 = ("و", "ف")
 _PROCLITICS_2 = ("ب", "ل", "ك")  # ك only before the article: "كالعادة", never "كتبت" → ك + تبت
 _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
+
+
+def segment(text: str, noise: Sequence[Span] = ()) -> tuple[list[Sentence], list[Token]]:
+    """The sentences of ``text`` and their tokens, numbered across the document, ``noise`` left out."""
+    sents = sentences(text, noise)
+    tokens: list[Token] = []
+    for sent in sents:
+        tokens.extend(tokenize(text, sent.start, sent.end, sentence=sent.index, first_index=len(tokens),
+                               skip=noise))
+    return sents, tokens
 
 
 def sentences(text: str, noise: Sequence[Span] = ()) -> list[Sentence]:

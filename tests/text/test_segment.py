@@ -1,7 +1,7 @@
 import pytest
 
 from marsad.model import Span
-from marsad.text.segment import sentences, split_clitics, stem_candidates, tokenize
+from marsad.text.segment import segment, sentences, split_clitics, stem_candidates, tokenize
 
 
 def test_sentences_keep_abbreviations_and_decimals() -> None:
@@ -44,3 +44,14 @@ def test_stem_candidates_include_the_clitic_split(word: str, analysis: tuple[str
 def test_short_words_are_not_over_segmented() -> None:
     assert split_clitics("وزير") == ("", "وزير", "")
     assert all(len(rest) >= 3 for _, rest in stem_candidates("بلد"))
+
+
+def test_segment_numbers_tokens_across_sentences_and_skips_noise() -> None:
+    text = "قتل ثلاثة أشخاص. [caption]صورة[/caption] وأصيب آخرون."
+    noise = [Span(text.index("[caption]"), text.index("[/caption]") + len("[/caption]"))]
+    sents, tokens = segment(text, noise)
+    assert [t.index for t in tokens] == list(range(len(tokens)))
+    assert {t.sentence for t in tokens} == {s.index for s in sents}
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert "caption" not in " ".join(t.text for t in tokens)
+    assert tokens[-2].text == "آخرون"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from marsad.nlp.ner import NerTagger, harmonise
 from marsad.text.clean import noise_spans
-from marsad.text.segment import sentences, tokenize
+from marsad.text.segment import segment
 
 __all__ = ["agreed_sentences", "main", "sample_texts"]
 
@@ -42,13 +42,10 @@ def sample_texts(corpus: Path, n: int, seed: int) -> list[str]:
 
 def article_sentences(text: str) -> list[list[str]]:
     """The article's sentences of MIN_WORDS to MAX_WORDS words, as the pipeline tokenises them."""
-    noise = tuple(noise_spans(text))
-    out = []
-    for sent in sentences(text, noise):
-        words = [t.text for t in tokenize(text, sent.start, sent.end, skip=noise)]
-        if MIN_WORDS <= len(words) <= MAX_WORDS:
-            out.append(words)
-    return out
+    by_sentence: dict[int, list[str]] = {}
+    for token in segment(text, tuple(noise_spans(text)))[1]:
+        by_sentence.setdefault(token.sentence, []).append(token.text)
+    return [words for words in by_sentence.values() if MIN_WORDS <= len(words) <= MAX_WORDS]
 
 
 def agreed_sentences(texts: Sequence[str], teachers: Sequence[NerTagger]) -> Iterator[tuple[list[str], list[str]]]:
