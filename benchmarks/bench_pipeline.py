@@ -39,10 +39,13 @@ def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def instrument(pipeline: Any) -> None:
     import marsad.pipeline as pl
+    import marsad.text.segment as seg
 
-    for name in ("noise_spans", "sentences", "tokenize", "normalize", "find_quantities", "find_dates",
+    for name in ("noise_spans", "normalize", "find_quantities", "find_dates",
                  "sentence_views", "extract_events", "extract_relations"):
         setattr(pl, name, timed(name, getattr(pl, name)))
+    for name in ("sentences", "tokenize"):  # called by segment()
+        setattr(seg, name, timed(name, getattr(seg, name)))
     pipeline.actors.find = timed("actors.find", pipeline.actors.find)
     pipeline.places.find = timed("places.find", pipeline.places.find)
     pipeline.places.demonyms = timed("places.demonyms", pipeline.places.demonyms)
