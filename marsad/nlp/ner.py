@@ -63,13 +63,7 @@ class NerTagger:
         words = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
         with (folder / "gazetteer.tsv").open(encoding="utf-8") as fh:
             gazetteer = read_gazetteer(fh)
-        featurizer = Featurizer(
-            vocab={w: i + 2 for i, w in enumerate(words) if w},
-            alphabet={ch: i + 2 for i, ch in enumerate(config["alphabet"])},
-            prefixes={p: i + 2 for i, p in enumerate(config["prefixes"])},
-            suffixes={s: i + 2 for i, s in enumerate(config["suffixes"])},
-            gazetteer=gazetteer, max_chars=config["max_chars"],
-            local_vocab={w: i + 2 for i, w in enumerate(config.get("local_vocab", []))})
+        featurizer = Featurizer.from_config(config, words, gazetteer)
         return cls(weights, featurizer, list(config["tags"]))
 
     def tag_tokens(self, words: list[list[str]]) -> list[list[str]]:

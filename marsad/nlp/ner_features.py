@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import regex
@@ -147,6 +148,23 @@ class Featurizer:
     max_chars: int = 20
     local_vocab: dict[str, int] = field(default_factory=dict)
 
+    @classmethod
+    def from_config(cls, config: dict[str, Any], words: Sequence[str], gazetteer: Gazetteer) -> Featurizer:
+        """Rebuild from :meth:`config` (as saved in a model's ``config.json``), its word list and gazetteer."""
+        return cls(
+            vocab={w: i + 2 for i, w in enumerate(words) if w},
+            alphabet={ch: i + 2 for i, ch in enumerate(config["alphabet"])},
+            prefixes={p: i + 2 for i, p in enumerate(config["prefixes"])},
+            suffixes={s: i + 2 for i, s in enumerate(config["suffixes"])},
+            gazetteer=gazetteer, max_chars=config["max_chars"],
+            local_vocab={w: i + 2 for i, w in enumerate(config.get("local_vocab", []))})
+
+    def config(self) -> dict[str, Any]:
+        """The vocabularies other than the word list, as JSON-ready lists in id order."""
+        return {"alphabet": "".join(_in_id_order(self.alphabet)), "prefixes": _in_id_order(self.prefixes),
+                "suffixes": _in_id_order(self.suffixes), "max_chars": self.max_chars,
+                "local_vocab": _in_id_order(self.local_vocab)}
+
     def sentence(self, words: Sequence[str], with_chars: bool = True) -> SentenceFeatures:
         keys = [vector_key(w) for w in words]
         splits = [split_clitics(k) for k in keys]
@@ -180,6 +198,10 @@ class Featurizer:
         for i, row in enumerate(rows):
             chars[i, : len(row)] = row
         return chars
+
+
+def _in_id_order(ids: dict[str, int]) -> list[str]:
+    return [k for k, _ in sorted(ids.items(), key=lambda kv: kv[1])]
 
 
 def read_gazetteer(lines: Iterable[str]) -> Gazetteer:

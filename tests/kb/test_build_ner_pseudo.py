@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from marsad.eval.conll import read_conll
-from marsad.kb.build.build_ner_pseudo import agreed_sentences, article_sentences, main
+from marsad.kb.build.build_ner_pseudo import agreed_sentences, main
 from marsad.nlp.ner import default_tagger
 
 TEXTS = [
@@ -13,13 +13,6 @@ TEXTS = [
     "وصل الوفد إلى القاهرة صباح اليوم في زيارة تستمر ثلاثة أيام لبحث التعاون الاقتصادي.",
     "كان الطقس معتدلا طوال اليوم والناس يتنزهون على شاطئ البحر حتى المساء.",
 ]
-
-
-def test_article_sentences_keep_six_to_sixty_words() -> None:
-    sents = article_sentences(TEXTS[0] + " " + " ".join(["كلمة"] * 70) + ".")
-    assert sents[0][:4] == ["قال", "مسؤولون", "في", "لندن"]
-    assert all(6 <= len(words) <= 60 for words in sents)
-    assert ["انتهى", "الاجتماع", "."] not in sents
 
 
 def test_agreed_sentences_have_entities_and_one_label_per_word() -> None:
