@@ -28,7 +28,7 @@ __all__ = ["NerError", "NerTagger", "default_tagger", "viterbi", "allowed_transi
 
 MAX_WINDOW = 150
 _BATCH_TOKENS = 30_000
-_CHAR_CACHE = 300_000
+_WORD_CACHE = 12_000  # words whose input projection is kept (4 KB each with 128 hidden units)
 
 
 class NerError(RuntimeError):
@@ -46,7 +46,7 @@ class NerTagger:
         self.w = weights
         self.featurizer = featurizer
         self.tags = tags
-        self._char_cache: dict[str, np.ndarray] = {}
+        self._word_cache: dict[tuple[str, int], np.ndarray] = {}
         self.lstm = BiLstm.from_weights(weights)
         self.penalty, self.start_penalty, self.end_penalty = transition_penalties(tags)
 
@@ -100,60 +100,64 @@ class NerTagger:
         lengths = np.array([len(f.word) for f in feats])
         order = np.argsort(-lengths, kind="stable")
         sorted_feats = [feats[i] for i in order]
-        x = self._inputs(sorted_feats, lengths[order])
-        h = self.lstm(x, lengths[order])
+        h = self.lstm.run(self._projected(sorted_feats, lengths[order]), lengths[order])
         scores = (h @ self.w["proj_w"].T + self.w["proj_b"]).transpose(1, 0, 2)
         back = np.empty_like(order)
         back[order] = np.arange(len(order))
         return scores[back], lengths
 
-    def _inputs(self, feats: list[SentenceFeatures], lengths: np.ndarray) -> np.ndarray:
-        batch, width = len(feats), int(lengths.max())
-        parts = [self._word_part(feats, batch, width), self._char_part(feats, batch, width)]
-        small = np.zeros((batch, width, feats[0].small.shape[1]), dtype=np.int64)
-        for b, f in enumerate(feats):
-            small[b, : len(f.word)] = f.small
-        parts.append(self.w["shape_emb"][small[:, :, 0]])
-        parts.append(self.w["prefix_emb"][small[:, :, 1]])
-        parts.append(self.w["suffix_emb"][small[:, :, 2]])
-        n_gaz = small.shape[2] - 3
-        gaz_ids = small[:, :, 3:] + 3 * np.arange(n_gaz)
-        parts.append(self.w["gaz_emb"][gaz_ids].reshape(batch, width, -1))
-        return np.concatenate(parts, axis=2)
+    def _projected(self, feats: list[SentenceFeatures], lengths: np.ndarray) -> np.ndarray:
+        """The LSTM input projections (T, B, 8H) of a batch sorted by decreasing length.
 
-    def _word_part(self, feats: list[SentenceFeatures], batch: int, width: int) -> np.ndarray:
-        ids = np.zeros((batch, width, 3), dtype=np.int64)
+        Every input but the gazetteer matches depends on the word alone, so its projection is
+        computed once per word key and shape and kept (the first ``_WORD_CACHE`` words met);
+        the gazetteer part is projected per token.
+        """
+        batch, width = len(feats), int(lengths.max())
+        cache = self._word_cache
+        firsts: dict[tuple[str, int], tuple[int, int]] = {}
+        token_keys = [list(zip(f.keys, f.small[:, 0].tolist(), strict=True)) for f in feats]
+        for b, keys in enumerate(token_keys):
+            for t, key in enumerate(keys):
+                if key not in cache and key not in firsts:
+                    firsts[key] = (b, t)
+        found = cache
+        if firsts:
+            rows = self._word_inputs([feats[b] for b, _ in firsts.values()], [t for _, t in firsts.values()])
+            projected = dict(zip(firsts, rows @ self.lstm.w_in[: rows.shape[1]], strict=True))
+            if len(cache) + len(projected) <= _WORD_CACHE:
+                cache.update(projected)
+            else:
+                found = {**cache, **projected}
+        xp = np.zeros((width, batch, self.lstm.w_in.shape[1]), dtype=np.float32)
+        for b, keys in enumerate(token_keys):
+            xp[: len(keys), b] = [found[k] for k in keys]
+        gaz = np.zeros((batch, width, feats[0].small.shape[1] - 3), dtype=np.int64)
         for b, f in enumerate(feats):
-            ids[b, : len(f.word), 0] = f.word
-            ids[b, : len(f.word), 1] = f.stem
-            ids[b, : len(f.word), 2] = f.local
-        part = self.word_vectors(ids[:, :, :2]).reshape(batch, width, -1)
-        if "local_emb" not in self.w:
-            return part
-        return np.concatenate([part, self.w["local_emb"][ids[:, :, 2]]], axis=2)
+            gaz[b, : len(f.word)] = f.small[:, 3:]
+        gaz_vectors = self.w["gaz_emb"][gaz + 3 * np.arange(gaz.shape[2])].reshape(batch, width, -1)
+        w_gaz = self.lstm.w_in[-gaz_vectors.shape[2] :]
+        xp += (gaz_vectors.transpose(1, 0, 2) @ w_gaz) + self.lstm.b_in
+        return xp
+
+    def _word_inputs(self, feats: list[SentenceFeatures], positions: list[int]) -> np.ndarray:
+        """(N, D) inputs that depend on the word alone, for token ``positions[i]`` of ``feats[i]``:
+        word and stem vectors, training-word vector, char CNN, shape and clitic embeddings."""
+        pick = [(f.word[t], f.stem[t], f.local[t], f.small[t, 0], f.small[t, 1], f.small[t, 2], f.keys[t])
+                for f, t in zip(feats, positions, strict=True)]
+        word, stem, local, shape, prefix, suffix = (np.array([p[i] for p in pick]) for i in range(6))
+        chars = self.featurizer.char_matrix([p[6] for p in pick])[None]
+        parts = [self.word_vectors(word), self.word_vectors(stem),
+                 *([self.w["local_emb"][local]] if "local_emb" in self.w else []),
+                 char_cnn(chars, self.w["char_emb"], self.w["conv_w"], self.w["conv_b"])[0],
+                 self.w["shape_emb"][shape], self.w["prefix_emb"][prefix], self.w["suffix_emb"][suffix]]
+        return np.concatenate(parts, axis=1)
 
     def word_vectors(self, ids: np.ndarray) -> np.ndarray:
         """Rows of the word table (stored as int8 with a scale per row, or as floats)."""
         if "word_emb_q" in self.w:
             return self.w["word_emb_q"][ids].astype(np.float32) * self.w["word_emb_scale"][ids][..., None]
         return self.w["word_emb"][ids]
-
-    def _char_part(self, feats: list[SentenceFeatures], batch: int, width: int) -> np.ndarray:
-        """Char-CNN vectors, computed once per distinct word key and cached."""
-        cache = self._char_cache
-        missing = sorted({k for f in feats for k in f.keys if k not in cache}, key=len)
-        if len(cache) + len(missing) > _CHAR_CACHE:
-            cache.clear()
-            missing = sorted({k for f in feats for k in f.keys}, key=len)
-        for i in range(0, len(missing), 2048):
-            chunk = missing[i : i + 2048]
-            chars = self.featurizer.char_matrix(chunk)[None]
-            vectors = char_cnn(chars, self.w["char_emb"], self.w["conv_w"], self.w["conv_b"])[0]
-            cache.update(zip(chunk, vectors, strict=True))
-        out = np.zeros((batch, width, self.w["conv_b"].shape[0]), dtype=np.float32)
-        for b, f in enumerate(feats):
-            out[b, : len(f.keys)] = [cache[k] for k in f.keys]
-        return out
 
 
 def char_cnn(chars: np.ndarray, emb: np.ndarray, conv_w: np.ndarray, conv_b: np.ndarray) -> np.ndarray:
@@ -200,9 +204,12 @@ class BiLstm:
 
     def __call__(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Hidden states (T, B, 2H) of a batch (B, T, D) sorted by decreasing length."""
-        xp = np.ascontiguousarray(x.transpose(1, 0, 2)) @ self.w_in + self.b_in  # (T, B, 8H)
+        return self.run(np.ascontiguousarray(x.transpose(1, 0, 2)) @ self.w_in + self.b_in, lengths)
+
+    def run(self, xp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Hidden states (T, B, 2H) from the input projections ``xp`` (T, B, 8H), bias included."""
         four_h = self.w_hh[0].shape[1]
-        active = (lengths[None, :] > np.arange(x.shape[1])[:, None]).sum(axis=1)
+        active = (lengths[None, :] > np.arange(xp.shape[0])[:, None]).sum(axis=1)
         forward = _run(xp[:, :, :four_h], active, self.w_hh[0], reverse=False)
         backward = _run(xp[:, :, four_h:], active, self.w_hh[1], reverse=True)
         return np.concatenate([forward, backward], axis=2)

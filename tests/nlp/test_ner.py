@@ -81,6 +81,21 @@ def test_tag_tokens_returns_one_label_per_word() -> None:
     assert all(tag == "O" or tag[:2] in ("B-", "I-") for seq in labels for tag in seq)
 
 
+def test_word_cache_changes_no_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    sents = [["قال", "مسؤولون", "في", "لندن", "إن", "خالد", "مسعود", "نفذ", "الهجوم", "."],
+             ["وصل", "الوفد", "إلى", "لندن", "أمس", "."], ["لندن"]]
+    tagger = NerTagger.load()
+    feats = [tagger.featurizer.sentence(s, with_chars=False) for s in sents]
+    cold, _ = tagger.emissions(feats)
+    assert ("لندن", 1) in tagger._word_cache
+    warm, _ = tagger.emissions(feats)
+    monkeypatch.setattr("marsad.nlp.ner._WORD_CACHE", 0)
+    uncached = NerTagger.load()
+    alone, _ = uncached.emissions(feats)
+    assert not uncached._word_cache  # a full cache takes nothing more; the batch is still scored
+    assert np.allclose(cold, warm) and np.allclose(cold, alone, atol=1e-5)
+
+
 def test_empty_input_gives_no_entities() -> None:
     assert default_tagger().tag("", []) == []
 
