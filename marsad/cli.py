@@ -182,73 +182,28 @@ def train_group() -> None:
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="More training sentences (e.g. from marsad/kb/build/build_ner_pseudo.py); repeatable. "
                    "They are never held out.")
-@click.option("--encoder", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Start from an encoder pre-trained on news (marsad train ner-encoder); needs the same --vectors.")
 @click.option("--seed", type=int, default=13, show_default=True, help="Random seed (initial weights, batches).")
 @click.option("-q", "--quiet", is_flag=True, help="No per-epoch progress on stderr.")
 def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vectors: Path | None,
-                  dev_fraction: float, epochs: int, extra_train: tuple[Path, ...], encoder: Path | None,
-                  seed: int, quiet: bool) -> None:
+                  dev_fraction: float, epochs: int, extra_train: tuple[Path, ...], seed: int, quiet: bool) -> None:
     """Train the NER tagger on TRAIN and write the model to OUT."""
-    _progress_to_stderr("marsad.nlp.ner_train", quiet)
+    import logging
+
+    if not quiet:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("marsad: %(message)s"))
+        trainer_log = logging.getLogger("marsad.nlp.ner_train")
+        trainer_log.addHandler(handler)
+        trainer_log.setLevel(logging.INFO)
     from marsad.eval.conll import evaluate_ner
     from marsad.eval.conll import format_report as format_conll
     from marsad.nlp.ner_train import train
 
-    try:
-        report = train(train_path, out_path, vectors_path=vectors, dev_fraction=dev_fraction, epochs=epochs,
-                       seed=seed, extra_train=extra_train, encoder_path=encoder)
-    except ValueError as err:
-        raise click.ClickException(str(err)) from err
+    report = train(train_path, out_path, vectors_path=vectors, dev_fraction=dev_fraction, epochs=epochs,
+                   seed=seed, extra_train=extra_train)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     if test_path is not None:
         click.echo(format_conll(evaluate_ner(test_path, out_path)))
-
-
-@train_group.command(name="ner-encoder")
-@click.option("--corpus", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="News articles, JSON lines with a 'text' field (.gz or plain).")
-@click.option("--train", "train_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The NER training file the encoder will be fine-tuned on (its vocabularies come from it).")
-@click.option("--vectors", required=True, type=click.Path(exists=True, path_type=Path),
-              help="Pre-trained word vectors, the same file the NER training run will use.")
-@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dev-fraction", type=click.FloatRange(0.0, 0.5), default=0.1, show_default=True,
-              help="Last part of TRAIN left out of the vocabularies (the held-out part of the NER run).")
-@click.option("--articles", type=click.IntRange(1), default=20_000, show_default=True,
-              help="Articles drawn at random from CORPUS.")
-@click.option("--max-words", type=click.IntRange(0), default=0, show_default=True,
-              help="Stop after this many words (0: every sentence of the drawn articles, once).")
-@click.option("--seed", type=int, default=1, show_default=True, help="Random seed (articles, weights, batches).")
-@click.option("--threads", type=click.IntRange(1), default=1, show_default=True, help="CPU threads for torch.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-def train_ner_encoder_cmd(corpus: Path, train_path: Path, vectors: Path, out_path: Path, dev_fraction: float,
-                          articles: int, max_words: int, seed: int, threads: int, quiet: bool) -> None:
-    """Pre-train the NER tagger's encoder as a bidirectional language model on news; write it to OUT.
-
-    The file is saved as it goes (every 2,000 batches), so an interrupted run still leaves an encoder.
-    """
-    _progress_to_stderr("marsad.nlp.ner_pretrain", quiet)
-    from marsad.nlp.ner_pretrain import PretrainOptions, pretrain
-    from marsad.nlp.ner_train import TrainOptions
-
-    report = pretrain(corpus, out_path, train_path, vectors, dev_fraction=dev_fraction,
-                      options=PretrainOptions(articles=articles, max_words=max_words, seed=seed),
-                      train_options=TrainOptions(threads=threads))
-    click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-
-
-def _progress_to_stderr(logger_name: str, quiet: bool) -> None:
-    """Show a training module's INFO progress lines on stderr (unless ``quiet``)."""
-    import logging
-
-    if quiet:
-        return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("marsad: %(message)s"))
-    logger = logging.getLogger(logger_name)
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
 
 
 def main(argv: list[str] | None = None) -> int:

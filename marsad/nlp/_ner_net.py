@@ -16,8 +16,6 @@ from marsad.nlp.ner_features import SentenceFeatures
 
 __all__ = ["TaggerNet"]
 
-_HEAD = ("words", "proj", "trans", "start", "end")  # not part of a pre-trained encoder
-
 
 def _pad(rows: list[np.ndarray], width: int, tail: tuple[int, ...] = ()) -> torch.Tensor:
     out = np.zeros((len(rows), width, *tail), dtype=np.int64)
@@ -80,30 +78,12 @@ class TaggerNet(nn.Module):
         y = torch.where(mask.any(dim=2), y, torch.zeros_like(y))
         return y.reshape(batch, width, -1)
 
-    def encode(self, feats: list[SentenceFeatures]) -> tuple[torch.Tensor, torch.Tensor]:
-        """BiLSTM states (B, T, 2H): forward direction first, then backward; with the lengths."""
+    def emissions(self, feats: list[SentenceFeatures]) -> tuple[torch.Tensor, torch.Tensor]:
         x, lengths = self._inputs(feats)
         packed = nn.utils.rnn.pack_padded_sequence(self.drop(x), lengths, batch_first=True, enforce_sorted=False)
         h, _ = self.lstm(packed)
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True)
-        return h, lengths
-
-    def emissions(self, feats: list[SentenceFeatures]) -> tuple[torch.Tensor, torch.Tensor]:
-        h, lengths = self.encode(feats)
         return self.proj(self.drop(h)), lengths
-
-    def encoder_state(self) -> dict[str, torch.Tensor]:
-        """The weights below the tag layer (the frozen word table excluded), for pre-training."""
-        return {k: v.detach().clone() for k, v in self.state_dict().items() if k.split(".")[0] not in _HEAD}
-
-    def load_encoder_state(self, state: dict[str, torch.Tensor]) -> None:
-        """Load :meth:`encoder_state` weights; every encoder weight must be there with its shape."""
-        own = self.encoder_state()
-        wrong = sorted(k for k in own if k not in state or state[k].shape != own[k].shape)
-        if wrong or set(state) - set(own):
-            raise ValueError(f"pre-trained encoder does not fit this network (differs in: "
-                             f"{', '.join(wrong or sorted(set(state) - set(own)))})")
-        self.load_state_dict(state, strict=False)
 
     def loss(self, feats: list[SentenceFeatures], tags: list[list[int]]) -> torch.Tensor:
         """Mean CRF negative log-likelihood of the gold paths."""

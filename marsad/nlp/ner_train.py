@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import pickle
 import random
 import time
 from collections import Counter
@@ -62,7 +61,6 @@ class TrainOptions:
     vector_norm: float = 5.0
     save_from: int = 10
     local_min_count: int = 2
-    local_max: int = 0  # keep only this many of the most frequent training words in that table (0: all)
     seed: int = 13
     threads: int = 1
     scheme: str = "iob2"  # or "bioes": the tags the network learns (output is IOB2 either way)
@@ -72,12 +70,11 @@ class TrainOptions:
 def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path | None = None,
           dev_fraction: float = 0.1, epochs: int = 40, seed: int = 13,
           gazetteer_path: str | Path | None = None, options: TrainOptions | None = None,
-          extra_train: Sequence[str | Path] = (), encoder_path: str | Path | None = None) -> dict[str, Any]:
+          extra_train: Sequence[str | Path] = ()) -> dict[str, Any]:
     """Train on ``train_path`` (CoNLL ``token TAG``), write the model folder ``out_path``.
 
     ``extra_train`` files (e.g. machine-labelled sentences) join the training part only; the
-    held-out part always comes from ``train_path``. ``encoder_path`` starts from a pre-trained
-    encoder (:mod:`marsad.nlp.ner_pretrain`), whose vocabularies are then used.
+    held-out part always comes from ``train_path``.
 
     Returns a report: dev scores (per type and overall) of the best epoch, epochs run, seconds.
     """
@@ -87,15 +84,15 @@ def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path
     torch.set_num_threads(opts.threads)
     _seed_all(opts.seed)
     started = time.time()
-    train_data, dev_data = split_data(train_path, dev_fraction, extra_train)
-    gaz_lines = gazetteer_lines(gazetteer_path)
+    data = [(words, to_iob2(tags)) for words, tags in read_conll(train_path)]
+    n_dev = round(len(data) * dev_fraction)
+    train_data, dev_data = (data[:-n_dev], data[-n_dev:]) if n_dev else (data, [])
+    train_data += [(words, to_iob2(tags)) for path in extra_train for words, tags in read_conll(path)]
+    gaz_file = Path(gazetteer_path) if gazetteer_path else default_model_path() / "gazetteer.tsv"
+    gaz_lines = gaz_file.read_text(encoding="utf-8").splitlines()
     words, table = _word_table(train_data, vectors_path, opts.vocab_size, opts.vector_norm)
-    encoder = load_encoder(encoder_path, opts, len(words)) if encoder_path else None
-    featurizer = (Featurizer.from_config(encoder["featurizer"], words, read_gazetteer(gaz_lines)) if encoder
-                  else _featurizer(train_data, words, gaz_lines, opts))
+    featurizer = _featurizer(train_data, words, gaz_lines, opts)
     net = _build_net(table, featurizer, opts, trainable_words=vectors_path is None or opts.tune_vectors)
-    if encoder:
-        net.load_encoder_state(encoder["state"])
     out = Path(out_path)
 
     def save(best: dict[str, Any], done: bool) -> dict[str, Any]:
@@ -103,51 +100,12 @@ def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path
         report = {"dev": best["dev"] if dev_data else None, "best_epoch": best["epoch"], "epochs_run": best["epochs_run"],
                   "complete": done, "seconds": round(time.time() - started),
                   "train_sentences": len(train_data), "dev_sentences": len(dev_data),
-                  "extra_train": [str(p) for p in extra_train],
-                  "encoder": str(encoder_path) if encoder_path else None, "options": asdict(opts)}
+                  "extra_train": [str(p) for p in extra_train], "options": asdict(opts)}
         (out / "train_report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
         return report
 
     best = _fit(net, featurizer, train_data, dev_data, opts, on_best=lambda b: save(b, False))
     return save(best, True)
-
-
-def split_data(train_path: str | Path, dev_fraction: float,
-               extra_train: Sequence[str | Path] = ()) -> tuple[Data, Data]:
-    """(training part, held-out part): the last ``dev_fraction`` of the file is held out; extra files train."""
-    data = [(words, to_iob2(tags)) for words, tags in read_conll(train_path)]
-    n_dev = round(len(data) * dev_fraction)
-    train_data, dev_data = (data[:-n_dev], data[-n_dev:]) if n_dev else (data, [])
-    train_data += [(words, to_iob2(tags)) for path in extra_train for words, tags in read_conll(path)]
-    return train_data, dev_data
-
-
-def gazetteer_lines(path: str | Path | None = None) -> list[str]:
-    """The gazetteer rows a new model is built with (the shipped model's by default)."""
-    gaz_file = Path(path) if path else default_model_path() / "gazetteer.tsv"
-    return gaz_file.read_text(encoding="utf-8").splitlines()
-
-
-ENCODER_FORMAT = "marsad-ner-encoder/1"
-# options that shape the encoder's weights: a pre-trained encoder fits only a network built alike
-ENCODER_OPTIONS = ("hidden", "char_dim", "char_filters", "max_chars", "local_dim", "vocab_size", "vector_norm")
-
-
-def load_encoder(path: str | Path, opts: TrainOptions, n_words: int) -> dict[str, Any]:
-    """A pre-trained encoder file, checked against the options and word table of this run."""
-    import torch
-
-    try:
-        encoder = torch.load(path, map_location="cpu", weights_only=False)
-    except (EOFError, RuntimeError, pickle.UnpicklingError) as err:
-        raise ValueError(f"{path} is not a Marsad NER encoder (made by marsad train ner-encoder): {err}") from err
-    if not isinstance(encoder, dict) or encoder.get("format") != ENCODER_FORMAT:
-        raise ValueError(f"{path} is not a Marsad NER encoder (made by marsad train ner-encoder)")
-    differ = [k for k in ENCODER_OPTIONS if encoder["options"].get(k) != getattr(opts, k)]
-    if differ or encoder["n_words"] != n_words:
-        raise ValueError(f"encoder {path} was pre-trained with other settings ({', '.join(differ) or 'word vectors'}); "
-                         "pre-train it again with the options and --vectors of this run")
-    return encoder
 
 
 def _tags(opts: TrainOptions) -> list[str]:
@@ -200,8 +158,7 @@ def _local_vocab(keys: list[str], opts: TrainOptions) -> dict[str, int]:
     if not opts.local_dim:
         return {}
     counts = Counter(keys)
-    frequent = [w for w, n in counts.most_common(opts.local_max or None) if n >= opts.local_min_count]
-    return {w: i + 2 for i, w in enumerate(sorted(frequent))}
+    return {w: i + 2 for i, w in enumerate(sorted(w for w, n in counts.items() if n >= opts.local_min_count))}
 
 
 def _build_net(table: np.ndarray, featurizer: Featurizer, opts: TrainOptions, trainable_words: bool) -> Any:
