@@ -328,29 +328,36 @@ def iob2_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:
 
 def harmonise(words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
               window: int | None = None) -> list[list[str]]:
-    """One name, one label within a document: untagged repeats of a tagged name get its type.
+    """One name, one label within a document.
 
-    A name the tagger found in one sentence (its normalised words) is tagged wherever it recurs
-    untagged in the same document (``window=None``) or within ``window`` sentences on either side
-    (for corpora without document boundaries); a one-word name needs three letters or more. The
-    type is the one the name was given most often. Tags already set are never changed.
+    A name the tagger found (its normalised words) counts its types over the document
+    (``window=None``) or over ``window`` sentences on either side (for corpora without document
+    boundaries). Where one type was given strictly more often than any other, every tagged
+    occurrence takes it (same words, only the type changes); untagged repeats of the name are
+    tagged with its most frequent type, and a one-word name needs three letters or more for that.
+    Untagged words never lose their label; tagged spans never change their boundaries.
     """
     keys = [[vector_key(w) for w in ws] for ws in words]
-    found = [[(tuple(ks[s:e]), typ) for typ, s, e in iob2_spans(ls)] for ks, ls in zip(keys, labels, strict=True)]
+    found = [[(tuple(ks[s:e]), typ, s, e) for typ, s, e in iob2_spans(ls)] for ks, ls in zip(keys, labels, strict=True)]
     out = [list(ls) for ls in labels]
-    whole = _name_types(found)
+    whole = _name_votes(found)
     whole_lengths = _lengths(whole)
     for i, ks in enumerate(keys):
-        names = whole if window is None else _name_types(found[max(0, i - window) : i + window + 1])
-        lengths = whole_lengths if window is None else _lengths(names)
+        votes = whole if window is None else _name_votes(found[max(0, i - window) : i + window + 1])
+        lengths = whole_lengths if window is None else _lengths(votes)
+        for name, typ, s, e in found[i]:
+            ranked = votes[name].most_common(2)
+            if len(ranked) > 1 and ranked[0][0] != typ and ranked[0][1] > ranked[1][1]:
+                out[i][s:e] = [f"B-{ranked[0][0]}"] + [f"I-{ranked[0][0]}"] * (e - s - 1)
         t = 0
         while t < len(ks):
             step = 1
             for n in lengths.get(ks[t], ()):
                 if t + n > len(ks):  # a shorter slice could equal another, shorter name
                     continue
-                typ = names.get(tuple(ks[t : t + n]))
-                if typ and (n > 1 or len(ks[t]) >= 3) and all(x == "O" for x in out[i][t : t + n]):
+                name_votes = votes.get(tuple(ks[t : t + n]))
+                if name_votes and (n > 1 or len(ks[t]) >= 3) and all(x == "O" for x in out[i][t : t + n]):
+                    typ = name_votes.most_common(1)[0][0]
                     out[i][t : t + n] = [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)
                     step = n
                     break
@@ -358,7 +365,7 @@ def harmonise(words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
     return out
 
 
-def _lengths(names: dict[tuple[str, ...], str]) -> dict[str, list[int]]:
+def _lengths(names: dict[tuple[str, ...], Counter[str]]) -> dict[str, list[int]]:
     """First word of the names → their lengths in words, longest first."""
     out: dict[str, set[int]] = {}
     for name in names:
@@ -366,12 +373,13 @@ def _lengths(names: dict[tuple[str, ...], str]) -> dict[str, list[int]]:
     return {first: sorted(ns, reverse=True) for first, ns in out.items()}
 
 
-def _name_types(found: Sequence[Sequence[tuple[tuple[str, ...], str]]]) -> dict[tuple[str, ...], str]:
+def _name_votes(found: Sequence[Sequence[tuple[tuple[str, ...], str, int, int]]]) -> dict[tuple[str, ...], Counter[str]]:
+    """How often each name was given each type."""
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for sentence in found:
-        for name, typ in sentence:
+        for name, typ, _, _ in sentence:
             votes.setdefault(name, Counter())[typ] += 1
-    return {name: c.most_common(1)[0][0] for name, c in votes.items()}
+    return votes
 
 
 def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:

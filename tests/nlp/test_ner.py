@@ -161,10 +161,19 @@ def test_harmonise_keeps_tags_short_words_and_distant_sentences() -> None:
     words = [["زار", "بغداد"], ["زار", "بغداد"], ["أب"], ["أب"], ["وفي", "بغداد"]]
     labels = [["O", "B-LOC"], ["O", "B-ORG"], ["B-PERS"], ["O"], ["O", "O"]]
     out = harmonise(words, labels, window=1)
-    assert out[1] == ["O", "B-ORG"]  # a tag the tagger set is never changed
+    assert out[1] == ["O", "B-ORG"]  # a tie (one LOC, one ORG) changes no tag the tagger set
     assert out[3] == ["O"]  # one- and two-letter names are not spread
     assert out[4] == ["O", "O"]  # "بغداد" was tagged more than one sentence away
     assert harmonise(words, labels)[4] == ["O", "B-LOC"]  # the whole document; a tie goes to the type seen first
+
+
+def test_harmonise_gives_a_name_its_majority_type() -> None:
+    words = [["فاز", "الأهلي", "أمس"], ["وقال", "مدرب", "الأهلي"], ["وسجل", "الأهلي", "هدفين"], ["في", "دبي"]]
+    labels = [["O", "B-ORG", "O"], ["O", "O", "B-ORG"], ["O", "B-PERS", "O"], ["O", "B-LOC"]]
+    out = harmonise(words, labels)
+    assert out[2] == ["O", "B-ORG", "O"]  # two ORG against one PERS
+    assert out[3] == ["O", "B-LOC"] and out[:2] == labels[:2]
+    assert harmonise(words, labels, window=0)[2] == ["O", "B-PERS", "O"]  # alone in its window, no vote
 
 
 def test_harmonise_never_runs_past_the_end_of_a_sentence() -> None:
