@@ -202,12 +202,9 @@ class BiLstm:
         return cls(np.ascontiguousarray(np.concatenate(ins).T), np.concatenate(biases),
                    (recurrent[0], recurrent[1]))
 
-    def __call__(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Hidden states (T, B, 2H) of a batch (B, T, D) sorted by decreasing length."""
-        return self.run(np.ascontiguousarray(x.transpose(1, 0, 2)) @ self.w_in + self.b_in, lengths)
-
     def run(self, xp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Hidden states (T, B, 2H) from the input projections ``xp`` (T, B, 8H), bias included."""
+        """Hidden states (T, B, 2H) of a batch sorted by decreasing length, from its input
+        projections ``xp`` (T, B, 8H): inputs @ ``w_in`` + ``b_in``, which the tagger assembles."""
         four_h = self.w_hh[0].shape[1]
         active = (lengths[None, :] > np.arange(xp.shape[0])[:, None]).sum(axis=1)
         forward = _run(xp[:, :, :four_h], active, self.w_hh[0], reverse=False)
