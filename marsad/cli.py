@@ -182,10 +182,14 @@ def train_group() -> None:
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="More training sentences (e.g. from marsad/kb/build/build_ner_pseudo.py); repeatable. "
                    "They are never held out.")
+@click.option("--word-stats", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Per-word entity counts over news (from marsad/kb/build/build_ner_word_stats.py), "
+                   "read as extra word features.")
 @click.option("--seed", type=int, default=13, show_default=True, help="Random seed (initial weights, batches).")
 @click.option("-q", "--quiet", is_flag=True, help="No per-epoch progress on stderr.")
 def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vectors: Path | None,
-                  dev_fraction: float, epochs: int, extra_train: tuple[Path, ...], seed: int, quiet: bool) -> None:
+                  dev_fraction: float, epochs: int, extra_train: tuple[Path, ...], word_stats: Path | None,
+                  seed: int, quiet: bool) -> None:
     """Train the NER tagger on TRAIN and write the model to OUT."""
     import logging
 
@@ -200,7 +204,7 @@ def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vect
     from marsad.nlp.ner_train import train
 
     report = train(train_path, out_path, vectors_path=vectors, dev_fraction=dev_fraction, epochs=epochs,
-                   seed=seed, extra_train=extra_train)
+                   seed=seed, extra_train=extra_train, word_stats_path=word_stats)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     if test_path is not None:
         click.echo(format_conll(evaluate_ner(test_path, out_path)))

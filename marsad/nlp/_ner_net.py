@@ -27,11 +27,14 @@ def _pad(rows: list[np.ndarray], width: int, tail: tuple[int, ...] = ()) -> torc
 
 class TaggerNet(nn.Module):
     def __init__(self, table: np.ndarray, *, n_chars: int, n_prefixes: int, n_suffixes: int, n_shapes: int,
-                 n_gaz: int, n_tags: int, n_local: int, opts: Any, trainable_words: bool) -> None:
+                 n_gaz: int, n_tags: int, n_local: int, opts: Any, trainable_words: bool,
+                 word_stats: np.ndarray | None = None) -> None:
         super().__init__()
         self.opts = opts
         self.words = nn.Embedding.from_pretrained(torch.from_numpy(table), freeze=not trainable_words,
                                                   padding_idx=0)
+        self.stats = (nn.Embedding.from_pretrained(torch.from_numpy(word_stats), freeze=True, padding_idx=0)
+                      if word_stats is not None else None)
         self.local = nn.Embedding(n_local, opts.local_dim, padding_idx=0) if opts.local_dim else None
         self.chars = nn.Embedding(n_chars, opts.char_dim, padding_idx=0)
         self.conv = nn.Conv1d(opts.char_dim, opts.char_filters, 3, padding=1)
@@ -39,7 +42,8 @@ class TaggerNet(nn.Module):
         self.prefix = nn.Embedding(n_prefixes, 8)
         self.suffix = nn.Embedding(n_suffixes, 4)
         self.gaz = nn.Embedding(3 * n_gaz, 4)
-        in_dim = 2 * table.shape[1] + opts.local_dim + opts.char_filters + 8 + 8 + 4 + 4 * n_gaz
+        n_stats = 2 * word_stats.shape[1] if word_stats is not None else 0
+        in_dim = 2 * table.shape[1] + opts.local_dim + opts.char_filters + 8 + 8 + 4 + n_stats + 4 * n_gaz
         self.drop = nn.Dropout(opts.dropout)
         self.lstm = nn.LSTM(in_dim, opts.hidden, batch_first=True, bidirectional=True)
         self.proj = nn.Linear(2 * opts.hidden, n_tags)
@@ -60,6 +64,7 @@ class TaggerNet(nn.Module):
         parts = [self.words(word), self.words(stem), *([self.local(local)] if self.local else []),
                  self._char_cnn(chars), self.shape(small[:, :, 0]),
                  self.prefix(small[:, :, 1]), self.suffix(small[:, :, 2]),
+                 *([self.stats(word), self.stats(stem)] if self.stats is not None else []),
                  self.gaz(gaz_ids).reshape(len(feats), width, -1)]
         return torch.cat(parts, dim=2), lengths
 
@@ -115,7 +120,8 @@ class TaggerNet(nn.Module):
         p = dict(self.lstm.named_parameters())
         p_conv = dict(self.conv.named_parameters())
         local = {"local_emb": arr(self.local.weight)} if self.local is not None else {}
-        return {**local,
+        stats = {"word_stats": arr(self.stats.weight)} if self.stats is not None else {}
+        return {**local, **stats,
             "word_emb": arr(self.words.weight), "char_emb": arr(self.chars.weight),
             "conv_w": arr(self.conv.weight), "conv_b": arr(p_conv["bias"]),
             "shape_emb": arr(self.shape.weight), "prefix_emb": arr(self.prefix.weight),

@@ -150,7 +150,8 @@ class NerTagger:
         parts = [self.word_vectors(word), self.word_vectors(stem),
                  *([self.w["local_emb"][local]] if "local_emb" in self.w else []),
                  char_cnn(chars, self.w["char_emb"], self.w["conv_w"], self.w["conv_b"])[0],
-                 self.w["shape_emb"][shape], self.w["prefix_emb"][prefix], self.w["suffix_emb"][suffix]]
+                 self.w["shape_emb"][shape], self.w["prefix_emb"][prefix], self.w["suffix_emb"][suffix],
+                 *([self.w["word_stats"][word], self.w["word_stats"][stem]] if "word_stats" in self.w else [])]
         return np.concatenate(parts, axis=1)
 
     def word_vectors(self, ids: np.ndarray) -> np.ndarray:

@@ -70,7 +70,7 @@ class TrainOptions:
 def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path | None = None,
           dev_fraction: float = 0.1, epochs: int = 40, seed: int = 13,
           gazetteer_path: str | Path | None = None, options: TrainOptions | None = None,
-          extra_train: Sequence[str | Path] = ()) -> dict[str, Any]:
+          extra_train: Sequence[str | Path] = (), word_stats_path: str | Path | None = None) -> dict[str, Any]:
     """Train on ``train_path`` (CoNLL ``token TAG``), write the model folder ``out_path``.
 
     ``extra_train`` files (e.g. machine-labelled sentences) join the training part only; the
@@ -92,7 +92,9 @@ def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path
     gaz_lines = gaz_file.read_text(encoding="utf-8").splitlines()
     words, table = _word_table(train_data, vectors_path, opts.vocab_size, opts.vector_norm)
     featurizer = _featurizer(train_data, words, gaz_lines, opts)
-    net = _build_net(table, featurizer, opts, trainable_words=vectors_path is None or opts.tune_vectors)
+    stats = word_stats_table(words, word_stats_path) if word_stats_path else None
+    net = _build_net(table, featurizer, opts, trainable_words=vectors_path is None or opts.tune_vectors,
+                     word_stats=stats)
     out = Path(out_path)
 
     def save(best: dict[str, Any], done: bool) -> dict[str, Any]:
@@ -161,13 +163,28 @@ def _local_vocab(keys: list[str], opts: TrainOptions) -> dict[str, int]:
     return {w: i + 2 for i, w in enumerate(sorted(w for w, n in counts.items() if n >= opts.local_min_count))}
 
 
-def _build_net(table: np.ndarray, featurizer: Featurizer, opts: TrainOptions, trainable_words: bool) -> Any:
+def word_stats_table(words: list[str], path: str | Path) -> np.ndarray:
+    """(len(words) + 2, 6) rows aligned with the word table: log count / 10 and the share of occurrences
+    inside a PERS, LOC, ORG, MISC name and at a name's start, as counted by a tagger over news."""
+    with np.load(path) as npz:
+        found = {str(k): row for k, row in zip(npz["keys"], npz["counts"], strict=True)}
+    table = np.zeros((len(words) + 2, 6), dtype=np.float32)
+    for i, word in enumerate(words):
+        row = found.get(word)
+        if row is not None and row[0] > 0:
+            table[i + 2] = [np.log1p(row[0]) / 10, *(row[1:6] / row[0])]
+    return table
+
+
+def _build_net(table: np.ndarray, featurizer: Featurizer, opts: TrainOptions, trainable_words: bool,
+               word_stats: np.ndarray | None = None) -> Any:
     from marsad.nlp._ner_net import TaggerNet
 
     return TaggerNet(table, n_chars=len(featurizer.alphabet) + 2, n_prefixes=len(featurizer.prefixes) + 2,
                      n_suffixes=len(featurizer.suffixes) + 2, n_shapes=len(SHAPES), n_gaz=len(GAZ_TYPES),
                      n_tags=len(_tags(opts)),
-                     n_local=len(featurizer.local_vocab) + 2, opts=opts, trainable_words=trainable_words)
+                     n_local=len(featurizer.local_vocab) + 2, opts=opts, trainable_words=trainable_words,
+                     word_stats=word_stats)
 
 
 def _fit(net: Any, featurizer: Featurizer, train_data: Data, dev_data: Data, opts: TrainOptions,
@@ -258,7 +275,8 @@ def _dev_scores(net: Any, feats: list[SentenceFeatures], gold: list[list[str]],
 
 def _export(net: Any, state: dict[str, Any], featurizer: Featurizer, words: list[str], gaz_lines: list[str],
             out: Path, tags: list[str]) -> None:
-    """Write model.npz (int8 word table with row scales, float32 rest), config.json, vocab.txt, gazetteer.tsv."""
+    """Write model.npz (int8 word table with row scales, float16 word statistics, float32 rest), config.json,
+    vocab.txt, gazetteer.tsv."""
     net.load_state_dict(state)
     out.mkdir(parents=True, exist_ok=True)
     arrays = net.export_arrays()
@@ -266,6 +284,8 @@ def _export(net: Any, state: dict[str, Any], featurizer: Featurizer, words: list
     scale = np.abs(table).max(axis=1) / 127.0
     arrays["word_emb_q"] = np.round(table / np.where(scale > 0, scale, 1.0)[:, None]).astype(np.int8)
     arrays["word_emb_scale"] = scale.astype(np.float32)
+    if "word_stats" in arrays:  # shares and log counts in [0, 1.7]: half precision is plenty
+        arrays["word_stats"] = arrays["word_stats"].astype(np.float16)
     np.savez(out / "model.npz", **arrays)
     config = {"tags": tags, "gazetteer_types": list(GAZ_TYPES), **featurizer.config()}
     (out / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -72,3 +72,60 @@ def test_extra_training_files_join_the_training_part_only(tmp_path: Path) -> Non
                    extra_train=[extra])
     assert report["train_sentences"] == 16 + 8 and report["dev_sentences"] == 4
     assert report["extra_train"] == [str(extra)]
+
+
+def _word_stats(path: Path) -> Path:
+    """Counts as build_ner_word_stats writes them: n, PERS, LOC, ORG, MISC, begins."""
+    import numpy as np
+
+    keys = ["محمود", "عباس", "القاهرة", "الوفد"]
+    counts = np.array([[40, 36, 0, 0, 0, 35], [30, 27, 1, 0, 0, 2], [90, 0, 88, 0, 0, 88], [50, 0, 0, 0, 0, 0]])
+    np.savez_compressed(path, keys=np.array(keys), counts=counts)
+    return path
+
+
+def test_word_stats_rows_follow_the_word_table(tmp_path: Path) -> None:
+    import numpy as np
+
+    from marsad.nlp.ner_train import word_stats_table
+
+    table = word_stats_table(["الوفد", "غير", "القاهرة"], _word_stats(tmp_path / "stats.npz"))
+    assert table.shape == (5, 6)
+    assert not table[:2].any() and not table[3].any()  # pad, unknown, a word never counted
+    assert np.allclose(table[2], [np.log1p(50) / 10, 0, 0, 0, 0, 0])
+    assert np.allclose(table[4, 2], 88 / 90) and np.allclose(table[4, 5], 88 / 90)
+
+
+def test_numpy_runtime_matches_the_training_network_with_word_stats(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    import numpy as np
+    import torch
+
+    from marsad.nlp.ner import default_model_path
+    from marsad.nlp.ner_train import (
+        TrainOptions,
+        _build_net,
+        _export,
+        _featurizer,
+        _tags,
+        _word_table,
+        word_stats_table,
+    )
+
+    data = [([w for w, _ in s], [t for _, t in s]) for s in SENTENCES * 3]
+    opts = TrainOptions()
+    words, table = _word_table(data, None, opts.vocab_size, opts.vector_norm)
+    gaz_lines = (default_model_path() / "gazetteer.tsv").read_text(encoding="utf-8").splitlines()[:200]
+    featurizer = _featurizer(data, words, gaz_lines, opts)
+    stats = word_stats_table(words, _word_stats(tmp_path / "stats.npz"))
+    net = _build_net(table, featurizer, opts, trainable_words=True, word_stats=stats)
+    _export(net, net.state_dict(), featurizer, words, gaz_lines, tmp_path / "model", _tags(opts))
+    tagger = NerTagger.load(tmp_path / "model")
+    assert tagger.w["word_stats"].shape == stats.shape
+    sentences = [["زار", "محمود", "عباس", "القاهرة", "."], ["وصل", "الوفد", "إلى", "عمان"]]
+    net.eval()
+    with torch.no_grad():
+        expected, _ = net.emissions([featurizer.sentence(s) for s in sentences])
+    found, _ = tagger.emissions([tagger.featurizer.sentence(s, with_chars=False) for s in sentences])
+    assert np.allclose(found[1, :4], expected.numpy()[1, :4], atol=2e-3)
+    assert np.allclose(found[0], expected.numpy()[0], atol=2e-3)
