@@ -93,12 +93,20 @@ def test_eval_ner_prints_scores_with_and_without_document_context(tmp_path: Path
 
 def test_train_ner_shows_progress_per_epoch_and_takes_extra_training_files(tmp_path: Path) -> None:
     pytest.importorskip("torch")
+    import numpy as np
+
     sentence = "زار O\nمحمود B-PERS\nعباس I-PERS\nالقاهرة B-LOC\n. O\n\n"
     (tmp_path / "train.txt").write_text(sentence * 10, encoding="utf-8")
     (tmp_path / "extra.txt").write_text(sentence * 3, encoding="utf-8")
+    stats = tmp_path / "stats.npz"
+    np.savez_compressed(stats, keys=np.array(["محمود", "عباس"]), counts=np.array([[9, 9, 0, 0, 0, 9], [9, 8, 0, 0, 0, 1]]))
     done = marsad("train", "ner", "--train", str(tmp_path / "train.txt"), "--out", str(tmp_path / "model"),
-                  "--dev-fraction", "0", "--epochs", "2", "--seed", "14", "--extra-train", str(tmp_path / "extra.txt"))
+                  "--dev-fraction", "0", "--epochs", "2", "--seed", "14", "--extra-train", str(tmp_path / "extra.txt"),
+                  "--word-stats", str(stats))
     assert done.returncode == 0, done.stderr.decode()
     assert "epoch 2 of 2" in done.stderr.decode()
     report = json.loads(done.stdout)
     assert report["train_sentences"] == 13 and report["options"]["seed"] == 14
+    assert report["word_stats"] == str(stats)
+    with np.load(tmp_path / "model" / "model.npz") as npz:
+        assert npz["word_stats"].dtype == np.float16 and npz["word_stats"][2:].any()

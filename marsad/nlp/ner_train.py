@@ -102,7 +102,8 @@ def train(train_path: str | Path, out_path: str | Path, vectors_path: str | Path
         report = {"dev": best["dev"] if dev_data else None, "best_epoch": best["epoch"], "epochs_run": best["epochs_run"],
                   "complete": done, "seconds": round(time.time() - started),
                   "train_sentences": len(train_data), "dev_sentences": len(dev_data),
-                  "extra_train": [str(p) for p in extra_train], "options": asdict(opts)}
+                  "extra_train": [str(p) for p in extra_train],
+                  "word_stats": str(word_stats_path) if word_stats_path else None, "options": asdict(opts)}
         (out / "train_report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
         return report
 

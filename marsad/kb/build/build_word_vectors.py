@@ -21,6 +21,9 @@ Input used for the shipped model: ``all_articles.jsonl.gz`` sha256
 (~110k words/s) on a quiet core; the shipped run took 28 min in all on a shared, busy machine.
 Measure first with ``--limit 2000`` (about 0.5M words: a few seconds per epoch).
 
+``--from-model DIR`` instead reads the vectors back from a trained tagger (its int8 rows times
+their scales): how later models start from the same vectors without training them again.
+
 The vectors are an intermediate: the tagger ships only the rows it keeps (see
 ``marsad/kb/models/ner/MODEL.md``).
 """
@@ -90,9 +93,19 @@ def train_vectors(corpus_file: Path, dim: int = 100, epochs: int = 8, min_count:
     return words, np.asarray(model.wv.vectors, dtype=np.float32)
 
 
+def vectors_from_model(model: Path) -> tuple[list[str], np.ndarray]:
+    """The pre-trained word table a trained tagger keeps (int8 rows times their scale), with its words."""
+    words = (model / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    with np.load(model / "model.npz") as npz:
+        table = npz["word_emb_q"][2:].astype(np.float32) * npz["word_emb_scale"][2:, None]
+    return words, table
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, required=True)
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--corpus", type=Path)
+    source.add_argument("--from-model", type=Path, help="read the vectors back from a trained tagger's folder")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--work", type=Path, default=None, help="temporary corpus file (default: OUT.txt)")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
@@ -102,6 +115,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top", type=int, default=250_000)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.from_model:
+        words, vectors = vectors_from_model(args.from_model)
+        meta = {"from_model": str(args.from_model), "vocab": len(words)}
+        np.savez(args.out, words=np.array(words), vectors=vectors, meta=np.array(json.dumps(meta)))
+        log.info("wrote %s: %s", args.out, meta)
+        return
     work = args.work or args.out.with_suffix(".txt")
     t0 = time.time()
     n_words = write_corpus(args.corpus, work, args.limit)
