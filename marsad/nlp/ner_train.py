@@ -33,7 +33,7 @@ from marsad.nlp.ner_features import (
 )
 from marsad.text.segment import split_clitics
 
-__all__ = ["TAGS", "TrainOptions", "train"]
+__all__ = ["TAGS", "WORD_STATS_COLUMNS", "TrainOptions", "train", "word_stats_table"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,8 @@ TYPES = ("PERS", "LOC", "ORG", "MISC")
 TAGS = ["O", *(f"{p}-{t}" for t in TYPES for p in "BI")]
 BIOES_TAGS = ["O", *(f"{p}-{t}" for t in TYPES for p in "BIES")]
 Data = list[tuple[list[str], list[str]]]
+# What marsad/kb/build/build_ner_word_stats.py counts per word key, in this order.
+WORD_STATS_COLUMNS = ("n", "PERS", "LOC", "ORG", "MISC", "begins")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,15 +167,15 @@ def _local_vocab(keys: list[str], opts: TrainOptions) -> dict[str, int]:
 
 
 def word_stats_table(words: list[str], path: str | Path) -> np.ndarray:
-    """(len(words) + 2, 6) rows aligned with the word table: log count / 10 and the share of occurrences
-    inside a PERS, LOC, ORG, MISC name and at a name's start, as counted by a tagger over news."""
+    """Rows aligned with the word table (ids from 2) for counts in :data:`WORD_STATS_COLUMNS` order:
+    log count / 10, then the share of occurrences inside a PERS, LOC, ORG, MISC name and at a name's start."""
     with np.load(path) as npz:
         found = {str(k): row for k, row in zip(npz["keys"], npz["counts"], strict=True)}
-    table = np.zeros((len(words) + 2, 6), dtype=np.float32)
+    table = np.zeros((len(words) + 2, len(WORD_STATS_COLUMNS)), dtype=np.float32)
     for i, word in enumerate(words):
         row = found.get(word)
         if row is not None and row[0] > 0:
-            table[i + 2] = [np.log1p(row[0]) / 10, *(row[1:6] / row[0])]
+            table[i + 2] = [np.log1p(row[0]) / 10, *(row[1:] / row[0])]
     return table
 
 

@@ -26,18 +26,24 @@ from marsad.nlp.ner import NerTagger, harmonise
 from marsad.text.clean import noise_spans
 from marsad.text.segment import segment
 
-__all__ = ["agreed_sentences", "main", "sample_texts"]
+__all__ = ["agreed_sentences", "corpus_texts", "main", "sample_texts"]
 
 MIN_WORDS, MAX_WORDS = 6, 60
 
 
-def sample_texts(corpus: Path, n: int, seed: int) -> list[str]:
-    """Texts of ``n`` articles drawn at random (fixed ``seed``) from a JSON-lines file (gzip or not)."""
+def corpus_texts(corpus: Path) -> Iterator[str]:
+    """The ``text`` of every article of a JSON-lines file (gzip or not), in file order."""
     opener = gzip.open if corpus.suffix == ".gz" else open
     with opener(corpus, "rt", encoding="utf-8") as fh:
-        lines = fh.readlines()
-    random.Random(seed).shuffle(lines)
-    return [json.loads(line)["text"] for line in lines[:n]]
+        for line in fh:
+            yield json.loads(line)["text"]
+
+
+def sample_texts(corpus: Path, n: int, seed: int) -> list[str]:
+    """Texts of ``n`` articles drawn at random (fixed ``seed``) from a JSON-lines file (gzip or not)."""
+    texts = list(corpus_texts(corpus))
+    random.Random(seed).shuffle(texts)
+    return texts[:n]
 
 
 def article_sentences(text: str) -> list[list[str]]:

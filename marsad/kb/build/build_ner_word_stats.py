@@ -19,23 +19,23 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
 
-from marsad.kb.build.build_ner_pseudo import article_sentences
+from marsad.kb.build.build_ner_pseudo import article_sentences, corpus_texts
 from marsad.nlp.ner import NerTagger, harmonise
 from marsad.nlp.ner_features import vector_key
+from marsad.nlp.ner_train import WORD_STATS_COLUMNS as COLUMNS
 
 __all__ = ["COLUMNS", "count_words", "main", "merge_counts"]
 
-COLUMNS = ("n", "PERS", "LOC", "ORG", "MISC", "begins")
+_BEGINS = COLUMNS.index("begins")
 Counts = dict[str, np.ndarray]
 
 
@@ -55,7 +55,7 @@ def count_words(texts: Iterable[str], teachers: Sequence[NerTagger]) -> Counts:
                 row[0] += 1
                 if tag != "O":
                     row[COLUMNS.index(tag[2:])] += 1
-                    row[5] += tag.startswith("B-")
+                    row[_BEGINS] += tag.startswith("B-")
     return counts
 
 
@@ -76,13 +76,8 @@ def _count_part(corpus: Path, teachers: Sequence[Path], part: int, parts: int, l
 
 
 def _texts(corpus: Path, part: int, parts: int, limit: int) -> Iterable[str]:
-    opener = gzip.open if corpus.suffix == ".gz" else open
-    with opener(corpus, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if limit and i >= limit:
-                break
-            if i % parts == part:
-                yield json.loads(line)["text"]
+    """Every ``parts``-th article from number ``part`` on, of the first ``limit`` (0: all)."""
+    return islice(corpus_texts(corpus), part, limit or None, parts)
 
 
 def main(argv: list[str] | None = None) -> None:
