@@ -24,6 +24,11 @@ Measure first with ``--limit 2000`` (about 0.5M words: a few seconds per epoch).
 ``--from-model DIR`` instead reads the vectors back from a trained tagger (its int8 rows times
 their scales): how later models start from the same vectors without training them again.
 
+``--from-word2vec FILE`` (add ``--binary`` for the binary format) instead reads published vectors in
+word2vec format, e.g. vectors pre-trained on a corpus far larger than ours, and keys each word as
+the tagger does (:func:`vector_key`); words that share a key keep the first vector (such files
+list the most frequent word first), and keys without a letter or digit are dropped.
+
 The vectors are an intermediate: the tagger ships only the rows it keeps (see
 ``marsad/kb/models/ner/MODEL.md``).
 """
@@ -44,7 +49,8 @@ import numpy as np
 from marsad.nlp.ner_features import vector_key
 from marsad.text.segment import _WORD
 
-__all__ = ["corpus_lines", "write_corpus", "train_vectors", "sha256_of", "main"]
+__all__ = ["corpus_lines", "write_corpus", "train_vectors", "vectors_from_model", "vectors_from_word2vec",
+           "sha256_of", "main"]
 
 log = logging.getLogger(__name__)
 
@@ -101,11 +107,28 @@ def vectors_from_model(model: Path) -> tuple[list[str], np.ndarray]:
     return words, table
 
 
+def vectors_from_word2vec(path: Path, binary: bool = False, top: int | None = None) -> tuple[list[str], np.ndarray]:
+    """Word2vec-format vectors keyed by :func:`vector_key`, the first vector of each key, in file order."""
+    from gensim.models import KeyedVectors
+
+    table = KeyedVectors.load_word2vec_format(str(path), binary=binary, unicode_errors="ignore")
+    rows: dict[str, int] = {}
+    for row, word in enumerate(table.index_to_key):
+        key = vector_key(word)
+        if key not in rows and any(ch.isalnum() for ch in key):
+            rows[key] = row
+            if top is not None and len(rows) >= top:
+                break
+    return list(rows), np.asarray(table.vectors[list(rows.values())], dtype=np.float32)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--corpus", type=Path)
     source.add_argument("--from-model", type=Path, help="read the vectors back from a trained tagger's folder")
+    source.add_argument("--from-word2vec", type=Path, help="read published vectors in word2vec format")
+    parser.add_argument("--binary", action="store_true", help="--from-word2vec FILE is in the binary format")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--work", type=Path, default=None, help="temporary corpus file (default: OUT.txt)")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
@@ -115,9 +138,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top", type=int, default=250_000)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    if args.from_model:
-        words, vectors = vectors_from_model(args.from_model)
-        meta = {"from_model": str(args.from_model), "vocab": len(words)}
+    if args.from_model or args.from_word2vec:
+        if args.from_model:
+            words, vectors = vectors_from_model(args.from_model)
+            meta: dict[str, object] = {"from_model": str(args.from_model), "vocab": len(words)}
+        else:
+            words, vectors = vectors_from_word2vec(args.from_word2vec, args.binary, args.top)
+            meta = {"from_word2vec": args.from_word2vec.name, "sha256": sha256_of(args.from_word2vec),
+                    "vocab": len(words), "dim": int(vectors.shape[1])}
         np.savez(args.out, words=np.array(words), vectors=vectors, meta=np.array(json.dumps(meta)))
         log.info("wrote %s: %s", args.out, meta)
         return
