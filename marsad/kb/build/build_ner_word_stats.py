@@ -35,7 +35,7 @@ from marsad.nlp.ner_train import WORD_STATS_COLUMNS as COLUMNS
 
 __all__ = ["COLUMNS", "count_words", "main", "merge_counts"]
 
-_BEGINS = COLUMNS.index("begins")
+_COLUMN = {name: i for i, name in enumerate(COLUMNS)}
 Counts = dict[str, np.ndarray]
 
 
@@ -52,10 +52,10 @@ def count_words(texts: Iterable[str], teachers: Sequence[NerTagger]) -> Counts:
                 row = counts.get(key := vector_key(word))
                 if row is None:
                     row = counts[key] = np.zeros(len(COLUMNS), dtype=np.int64)
-                row[0] += 1
+                row[_COLUMN["n"]] += 1
                 if tag != "O":
-                    row[COLUMNS.index(tag[2:])] += 1
-                    row[_BEGINS] += tag.startswith("B-")
+                    row[_COLUMN[tag[2:]]] += 1
+                    row[_COLUMN["begins"]] += tag.startswith("B-")
     return counts
 
 

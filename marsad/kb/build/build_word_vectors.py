@@ -138,17 +138,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top", type=int, default=250_000)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    if args.from_model or args.from_word2vec:
-        if args.from_model:
-            words, vectors = vectors_from_model(args.from_model)
-            meta: dict[str, object] = {"from_model": str(args.from_model), "vocab": len(words)}
-        else:
-            words, vectors = vectors_from_word2vec(args.from_word2vec, args.binary, args.top)
-            meta = {"from_word2vec": args.from_word2vec.name, "sha256": sha256_of(args.from_word2vec),
-                    "vocab": len(words), "dim": int(vectors.shape[1])}
-        np.savez(args.out, words=np.array(words), vectors=vectors, meta=np.array(json.dumps(meta)))
-        log.info("wrote %s: %s", args.out, meta)
-        return
+    if args.from_model:
+        words, vectors = vectors_from_model(args.from_model)
+        meta: dict[str, object] = {"from_model": str(args.from_model), "vocab": len(words)}
+    elif args.from_word2vec:
+        words, vectors = vectors_from_word2vec(args.from_word2vec, args.binary, args.top)
+        meta = {"from_word2vec": args.from_word2vec.name, "sha256": sha256_of(args.from_word2vec),
+                "vocab": len(words), "dim": int(vectors.shape[1])}
+    else:
+        words, vectors, meta = _trained_on_corpus(args)
+    np.savez(args.out, words=np.array(words[: args.top]), vectors=vectors[: args.top],
+             meta=np.array(json.dumps(meta)))
+    log.info("wrote %s: %s", args.out, meta)
+
+
+def _trained_on_corpus(args: argparse.Namespace) -> tuple[list[str], np.ndarray, dict[str, object]]:
     work = args.work or args.out.with_suffix(".txt")
     t0 = time.time()
     n_words = write_corpus(args.corpus, work, args.limit)
@@ -160,10 +164,7 @@ def main(argv: list[str] | None = None) -> None:
             "corpus_words": n_words, "dim": args.dim, "epochs": args.epochs, "min_count": args.min_count,
             "vocab": len(words), "kept": min(args.top, len(words)),
             "seconds": round(time.time() - t0)}
-    np.savez(args.out, words=np.array(words[: args.top]), vectors=vectors[: args.top],
-             meta=np.array(json.dumps(meta)))
-    log.info("wrote %s: %s", args.out, meta)
-
+    return words, vectors, meta
 
 if __name__ == "__main__":
     main()
