@@ -110,7 +110,7 @@ def store_counts(session: Session) -> StoreCounts:
     def count(stmt: Any) -> int:
         return int(session.scalar(stmt) or 0)
 
-    multi = select(IncidentRow.id).where(IncidentRow.n_articles > 1)
+    multi = select(IncidentRow.id).where(IncidentRow.n_sources > 1)
     return StoreCounts(
         articles=count(select(func.count(ArticleRow.id))),
         exact_duplicate_ids=count(select(func.count(DocIdRow.doc_id)).where(DocIdRow.kind == "exact")),
@@ -122,7 +122,7 @@ def store_counts(session: Session) -> StoreCounts:
         incidents=count(select(func.count(IncidentRow.id))),
         multi_source_incidents=count(select(func.count()).select_from(multi.subquery())),
         events_in_multi_source_incidents=count(select(func.coalesce(func.sum(IncidentRow.n_events), 0))
-                                               .where(IncidentRow.n_articles > 1)),
+                                               .where(IncidentRow.n_sources > 1)),
         failures=count(select(func.count(FailureRow.id))),
     )
 
