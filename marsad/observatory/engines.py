@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad import corpus
-from marsad.corpus import Outcome, ProcessFn
-from marsad.model import Document, Result
-from marsad.pipeline import Pipeline, PipelineOptions
+from marsad.corpus import Outcome
+from marsad.model import Document
+from marsad.pipeline import PipelineOptions
 
-__all__ = ["ENGINES", "EngineError", "EngineOptions", "extract_with_ner", "extract_without_ner",
-           "open_engine", "process_function"]
+__all__ = ["ENGINES", "EngineError", "EngineOptions", "open_engine"]
 
 ENGINES = ("local", "dask")
 Runner = Callable[[Iterable[Document]], Iterator[Outcome]]
@@ -56,38 +55,10 @@ class EngineOptions:
         return PipelineOptions(ner=self.ner)
 
 
-class _Pipelines:
-    """One pipeline per option set and process (resources load once per worker)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[bool, Pipeline] = {}
-
-    def get(self, ner: bool) -> Pipeline:
-        if ner not in self._cache:
-            self._cache[ner] = Pipeline(PipelineOptions(ner=ner))
-        return self._cache[ner]
-
-
-PIPELINES = _Pipelines()
-
-
-def extract_with_ner(doc: Document) -> Result:
-    return PIPELINES.get(True)(doc)
-
-
-def extract_without_ner(doc: Document) -> Result:
-    return PIPELINES.get(False)(doc)
-
-
-def process_function(ner: bool) -> ProcessFn:
-    """The module-level (picklable) process function for worker processes and Dask workers."""
-    return extract_with_ner if ner else extract_without_ner
-
-
 @contextmanager
 def open_engine(options: EngineOptions) -> Iterator[Runner]:
     """A function from documents to outcomes (in order) on the chosen engine; closed at the end."""
-    process = process_function(options.ner)
+    process = corpus.process_function(options.ner)
     if options.engine == "local":
         yield lambda docs: corpus.run(docs, process=process, jobs=options.jobs, chunksize=options.chunksize)
         return

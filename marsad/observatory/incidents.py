@@ -93,7 +93,8 @@ def _write(session: Session, incidents: list[Incident]) -> None:
 def _values(incident: Incident) -> dict[str, object]:
     return {"key": incident.key, "event_type": incident.event_type, "sub_event_type": incident.sub_event_type,
             "date_start": incident.date_start, "date_end": incident.date_end, "country": incident.country,
-            "admin1": incident.admin1, "place_name": incident.place, "lat": incident.lat, "lon": incident.lon,
+            "admin1": incident.admin1, "place_name": incident.place,
+            "place_precision": incident.place_precision, "lat": incident.lat, "lon": incident.lon,
             "fatalities_min": incident.fatalities_min, "fatalities_max": incident.fatalities_max,
             "n_events": len(incident.members), "n_articles": incident.articles,
             "n_sources": len(incident.sources)}

@@ -117,6 +117,7 @@ class Incident:
     country: str | None
     admin1: str | None
     place: str | None
+    place_precision: str | None
     lat: float | None
     lon: float | None
     fatalities_min: int | None
@@ -253,7 +254,7 @@ def _incident(events: list[IncidentEvent], reasons: dict[int, str]) -> Incident:
         sub_event_type=_most_common(e.sub_event_type for e in events),
         date_start=min(dated) if dated else None, date_end=max(dated) if dated else None,
         country=events[0].country, admin1=_most_common(e.admin1 for e in events if e.admin1) or None,
-        place=where.place, lat=where.lat, lon=where.lon,
+        place=where.place, place_precision=where.place_precision, lat=where.lat, lon=where.lon,
         fatalities_min=min(lows_known) if lows_known else None,
         fatalities_max=max(highs_known) if highs_known else None,
         sources=tuple(dict.fromkeys(e.source for e in events)))
