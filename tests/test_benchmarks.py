@@ -55,5 +55,5 @@ def test_incident_benchmark_scores_labelled_pairs_on_a_store(tmp_path: Path) -> 
                            "--pairs", str(pairs), "--show-errors"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "labelled pairs: 3 (1 same, 2 different); unmatched (events no longer found): 1 [3]" in done.stdout
-    assert "all                    precision 1.000  recall 1.000  (tp 1, fp 0, fn 0, tn 1)" in done.stdout
+    assert "all                      precision 1.000  recall 1.000  (tp 1, fp 0, fn 0, tn 1)" in done.stdout
     assert "events in incidents from 2+ outlets" in done.stdout

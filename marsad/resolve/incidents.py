@@ -61,17 +61,18 @@ class IncidentOptions:
     """Thresholds and weights of the merge (see the module docstring).
 
     The weights were set on the odd-numbered half of the hand-labelled pairs in
-    ``benchmarks/data/incident_pairs.tsv`` and checked on the even-numbered half.
+    ``benchmarks/data/incident_pairs.tsv`` and checked on the even-numbered half
+    (``benchmarks/bench_incidents.py``).
     """
 
     max_days: int = 1
     max_km: float = 25.0
     undated_days: int = 1
     lead_chars: int = 500
-    min_similarity: float = 0.05
-    min_score: float = 2.7
+    min_similarity: float = 0.1
+    min_score: float = 3.2
     link_score: float = 2.0
-    w_text: float = 7.0
+    w_text: float = 9.0
     w_same_day: float = 1.9
     w_next_day: float = 0.3
     w_place: float = 1.0
@@ -83,7 +84,7 @@ class IncidentOptions:
     w_toll_overlap: float = 0.2
     w_toll_conflict: float = -2.5
     w_perpetrator: float = 0.3
-    w_not_lead: float = -0.3
+    w_not_lead: float = -1.0
 
     def __post_init__(self) -> None:
         if self.max_days < 0 or self.max_km < 0 or self.undated_days < 0:
