@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,10 @@ class Store:
 
     engine: Engine
     url: str
+    sessions: sessionmaker[Session] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sessions", sessionmaker(self.engine, expire_on_commit=False))
 
     @property
     def dialect(self) -> str:
@@ -47,10 +51,6 @@ class Store:
         """A session committed at the end of the block, rolled back if it raises."""
         with self.sessions.begin() as session:
             yield session
-
-    @property
-    def sessions(self) -> sessionmaker[Session]:
-        return sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
         self.engine.dispose()
