@@ -77,7 +77,7 @@ def _dask_client(options: EngineOptions) -> Iterator[tuple[Any, int]]:
     logging.getLogger("distributed").setLevel(logging.ERROR)
     if options.scheduler:
         try:
-            client = Client(options.scheduler, timeout="20s")
+            client = Client(options.scheduler, timeout="10s")
         except (OSError, TimeoutError) as err:
             raise EngineError(f"no Dask scheduler answers at {options.scheduler} ({err})") from err
         with client:

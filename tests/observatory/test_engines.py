@@ -44,3 +44,23 @@ def test_dask_and_worker_processes_give_the_records_of_the_local_engine(tmp_path
 def test_bad_engine_options_are_refused(options: dict[str, object], message: str) -> None:
     with pytest.raises(EngineError, match=message):
         EngineOptions(**options)  # type: ignore[arg-type]
+
+
+def test_an_existing_dask_cluster_is_used_through_its_scheduler_address(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    corpus = write_jsonl(tmp_path / "news.jsonl", records()[:6])
+    local = _hashes(tmp_path / "local.db", corpus, EngineOptions(ner=False))
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = _hashes(tmp_path / "remote.db", corpus,
+                         EngineOptions(engine="dask", scheduler=cluster.scheduler_address, ner=False))
+    assert remote == local and len(local[0]) == 6
+
+
+def test_a_scheduler_that_does_not_answer_is_one_error(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "news.jsonl", records()[:2])
+    store = open_store(str(tmp_path / "m.db"))
+    with pytest.raises(EngineError, match="no Dask scheduler answers"):
+        ingest(store, [str(corpus)], IngestRunOptions(engine=EngineOptions(engine="dask",
+                                                                           scheduler="tcp://127.0.0.1:9")))
+    store.close()
