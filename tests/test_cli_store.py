@@ -85,3 +85,12 @@ def test_a_second_ingest_of_the_same_file_changes_nothing(ingested: tuple[Path, 
     assert again.stdout.splitlines()[0] == first.stdout.splitlines()[0]
     assert "this run: 0 new articles, 0 records extracted" in again.stdout
     assert again.stdout.splitlines()[2] == first.stdout.splitlines()[2]  # the store's totals
+
+
+def test_every_command_and_export_format_is_shown_in_the_readme() -> None:
+    from marsad.cli import cli
+    from marsad.export.formats import FORMATS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"marsad {command}" in readme for command in cli.commands), sorted(cli.commands)
+    assert all(f"`{fmt}`" in readme for fmt in FORMATS)
