@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from sqlalchemy.orm import Session
+
 from marsad.corpus import Failure
 from marsad.ingest import Article, IngestOptions, InputError, iter_articles
 from marsad.ingest.neardup import NearDupOptions
@@ -88,25 +90,31 @@ def ingest(store: Store, sources: Sequence[str], options: IngestRunOptions | Non
     started = time.perf_counter()
     tell = notice or (lambda _line: None)
     with store.sessions() as session:
-        triage = Triage.load(session, options.near_duplicates)
-        session.commit()
-        writer = StoreWriter(session)
-        items = iter_articles(sources, stdin=stdin, options=options.reading)
-        for batch in _batches(_worked(items, triage, options.engine), options.batch_size):
-            _write(writer, batch, report.pipeline_version)
-            session.commit()
-            for work in batch:
-                triage.written(work)
-                report.count(work)
-                _tell(work, tell)
-            if progress is not None:
-                progress.update(report)
-        if options.incidents:
+        _store_items(session, sources, options, report, progress, tell, stdin)
+        if options.incidents:  # the near-duplicate index is gone by now: its memory serves this step
             rebuild_incidents(session)
             session.commit()
         report.totals = store_counts(session)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _store_items(session: Session, sources: Sequence[str], options: IngestRunOptions, report: IngestReport,
+                 progress: Progress | None, tell: Notice, stdin: BinaryIO | None) -> None:
+    """Triage, extract and write every item, a batch per transaction, counting each in ``report``."""
+    triage = Triage.load(session, options.near_duplicates)
+    session.commit()
+    writer = StoreWriter(session)
+    items = iter_articles(sources, stdin=stdin, options=options.reading)
+    for batch in _batches(_worked(items, triage, options.engine), options.batch_size):
+        _write(writer, batch, report.pipeline_version)
+        session.commit()
+        for work in batch:
+            triage.written(work)
+            report.count(work)
+            _tell(work, tell)
+        if progress is not None:
+            progress.update(report)
 
 
 def _worked(items: Iterator[Article | InputError], triage: Triage, engine: EngineOptions) -> Iterator[Work]:
