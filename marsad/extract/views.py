@@ -116,15 +116,22 @@ def _assign(views: list[SentenceView], items: Iterable[Any], add: Callable[[Sent
             add(views[i], item)
 
 
+_DESCRIPTOR_KINDS = (("perpetrator_descriptors", "other"), ("crowd_descriptors", "civilians"),
+                     ("authority_descriptors", "state_force"))
+
+
 def _add_descriptors(views: list[SentenceView], text: str) -> None:
-    """Unnamed perpetrators (مسلحون، انتحاري، شاب) become DESCRIPTOR mentions."""
+    """Unnamed actors become DESCRIPTOR mentions: attackers (مسلحون، انتحاري، شاب), crowds
+    (متظاهرون، الأهالي) and authorities (السلطات، الأجهزة الأمنية) when no name covers them."""
     for view in views:
         taken = [(m.start, m.end) for m in view.actors + view.places]
-        for cue in view.cue_matches("perpetrator_descriptors"):
-            if any(cue.start < e and s < cue.end for s, e in taken):
-                continue
-            view.actors.append(Mention(cue.start, cue.end, cue.mention, DESCRIPTOR, cue.mention,
-                                       kind="other", source="descriptor"))
+        for name, kind in _DESCRIPTOR_KINDS:
+            for cue in view.cue_matches(name):
+                if any(cue.start < e and s < cue.end for s, e in taken):
+                    continue
+                taken.append((cue.start, cue.end))
+                view.actors.append(Mention(cue.start, cue.end, cue.mention, DESCRIPTOR, cue.mention,
+                                           kind=kind, source="descriptor"))
         view.actors.sort(key=lambda m: m.start)
 
 

@@ -555,6 +555,8 @@ def _relative_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         if not m.group("head") and _in(_prev_word(ctx.text, m.start("m")), lex, "today_not_after"):
             return None
     day = ctx.published + dt.timedelta(days=lex.relative_days[rel])
+    if m.group("wd"):  # "اليوم الأربعاء" in an article filed on Friday: the weekday names the day
+        day -= dt.timedelta(days=(day.weekday() - lex.weekdays[_k(m.group("wd"))]) % 7)
     return _found(m, day.isoformat(), "day", relative=True)
 
 
