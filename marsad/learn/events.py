@@ -44,7 +44,7 @@ class TrainingOptions:
     typer_c: float = 0.3
     accept: float = 0.4
     join: float = 0.4
-    start: float = 0.15
+    start: float = 0.2
     restate: float = 0.6
     argument_c: float = 0.3
     date_min: float = 0.3
@@ -90,16 +90,25 @@ def _aligned(c: Candidate, gold: list[GoldEvent]) -> GoldEvent | None:
     return best if best is not None and best.overlap(c.trigger.start, c.trigger.end) else None
 
 
-def _detector_label(c: Candidate, g: GoldEvent | None, overshadowed: bool = False) -> str | None:
+def _detector_label(c: Candidate, g: GoldEvent | None, uninformative: bool = False) -> str | None:
+    if uninformative or (g is not None and g.optional):
+        return None
     if g is None:
         return NONE
-    if g.optional or overshadowed:
-        return None
     own = [cls.event_type for cls in c.trigger.payloads if cls.event_type in g.types]
     return own[0] if own else g.types[0]
 
 
 _GENERIC = 20
+
+
+def _restatements(doc: Prepared) -> set[int]:
+    """Candidates outside every anchor whose specific trigger class also names a required gold event
+    of the article: most restate that event ("… الهجوم الانتحاري …" again), so they teach nothing."""
+    named = {c.frame.top.name for c, g in zip(doc.candidates, doc.aligned, strict=True)
+             if g is not None and not g.optional and c.frame.top.priority > _GENERIC}
+    return {id(c) for c, g in zip(doc.candidates, doc.aligned, strict=True)
+            if g is None and c.frame.top.name in named}
 
 
 def _overshadowed(doc: Prepared) -> set[int]:
@@ -121,7 +130,7 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None) -
     opts = options or TrainingOptions()
     rows, labels, bg_rows, bg_labels, start_labels = [], [], [], [], []
     for doc in docs:
-        shadowed = _overshadowed(doc)
+        shadowed = _overshadowed(doc) | _restatements(doc)
         seen: set[int] = set()
         for c, g in zip(doc.candidates, doc.aligned, strict=True):
             label = _detector_label(c, g, id(c) in shadowed)
