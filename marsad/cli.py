@@ -194,7 +194,7 @@ def train_group() -> None:
 @train_group.command(name="events")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_path", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Model directory (the shipped one is marsad/kb/models/events).")
+              help="Model directory (the shipped one is marsad/kb/models/extraction).")
 @click.option("--no-ner", is_flag=True, help="Analyse the gold texts without the NER tagger.")
 def train_events_cmd(gold: tuple[Path, ...], out_path: Path, no_ner: bool) -> None:
     """Train the event detector, background, merge and type models on GOLD files and write them to OUT."""

@@ -13,7 +13,8 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.extract.events import extract_events
-from marsad.extract.relations import extract_relations
+from marsad.extract.models import default_models
+from marsad.extract.network import extract_relations
 from marsad.extract.views import is_salient, sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
 from marsad.resolve.places import localise_places
@@ -92,7 +93,7 @@ class Pipeline:
         an = self.analyse(doc)
         views = sentence_views(an)
         events = extract_events(an, views)
-        relations = extract_relations(an.text, views)
+        relations = extract_relations(an.text, views, default_models())
         return Result(id=doc.id, events=tuple(events), relations=tuple(relations), entities=_entities(an))
 
     def _mentions(self, text: str, tokens: list[Token]) -> list[Mention]:

@@ -69,10 +69,17 @@ def date_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentCa
 
 
 def place_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentCandidate]:
+    """Places of the incident's sentences and around them; not a known place that lies in no
+    country (أوروبا، الشرق الأوسط، البحر الأحمر): an event location names its country."""
     out = [_placed(frame.view, p.start, frame, i == 0, p)
-           for i, frame in enumerate(inc.frames) for p in frame.view.places]
-    out += [ArgumentCandidate(p, v, None, _FAR, False, False) for v in _around(inc, views) for p in v.places]
+           for i, frame in enumerate(inc.frames) for p in frame.view.places if _national(p)]
+    out += [ArgumentCandidate(p, v, None, _FAR, False, False) for v in _around(inc, views) for p in v.places
+            if _national(p)]
     return out
+
+
+def _national(place: Mention) -> bool:
+    return place.country is not None or place.source != "gazetteer"
 
 
 def actor_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentCandidate]:
@@ -125,12 +132,24 @@ def date_features(c: ArgumentCandidate, inc: Incident, published: dt.date | None
     return f
 
 
-def place_features(c: ArgumentCandidate, inc: Incident, main_country: str | None,
-                   event_type: str) -> dict[str, float]:
+_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+def place_features(c: ArgumentCandidate, inc: Incident, main_country: str | None, event_type: str,
+                   others: list[ArgumentCandidate]) -> dict[str, float]:
+    """``others``: every place candidate of the incident (a place is judged beside the rest)."""
     p = c.value
     assert isinstance(p, Mention)
     view = c.view
-    f: dict[str, float] = {"bias": 1.0, f"prec={p.precision or 'none'}": 1.0, f"source={p.source}": 1.0}
+    prec = p.precision or "none"
+    f: dict[str, float] = {"bias": 1.0, f"prec={prec}": 1.0, f"source={p.source}": 1.0,
+                           f"prec={prec}&country={'yes' if p.country else 'no'}": 1.0}
+    rank = _RANK.get(prec, 5)
+    inside = [o.value for o in others if o.frame is not None and o.value is not p]
+    if any(_RANK.get(o.precision or "none", 5) < rank for o in inside):  # type: ignore[union-attr]
+        f["finer_one_nearby"] = 1.0
+    if any(o.admin1 == p.name or (o.country == p.country and prec == "country") for o in inside):  # type: ignore[union-attr]
+        f["contains_another"] = 1.0
     _position(c, f)
     if p.lat is None:
         f["no_coords"] = 1.0
@@ -209,6 +228,6 @@ def incident_arguments(inc: Incident, views: list[SentenceView], published: dt.d
              and a.end is not None}
     return IncidentArguments(
         dates, [date_features(c, inc, published, event_type) for c in dates],
-        places, [place_features(c, inc, main_country, event_type) for c in places],
+        places, [place_features(c, inc, main_country, event_type, places) for c in places],
         actors, [actor_features(c, inc, event_type, claimants, roles) for c in actors],
     )

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from marsad.extract.arguments import IncidentArguments, best, incident_arguments
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
-from marsad.extract.detect import EventModels, default_event_models, detect, group_incidents, incident_type
+from marsad.extract.detect import detect, group_incidents, incident_type
+from marsad.extract.models import ExtractionModels, default_models
 from marsad.extract.frames import Frame, dates_for, fill_frame, top_class
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident
@@ -36,14 +37,14 @@ class _EventType:
     sub_event_type: str
 
 
-def extract_events(an: Analysis, views: list[SentenceView], models: EventModels | None = None) -> list[Event]:
+def extract_events(an: Analysis, views: list[SentenceView], models: ExtractionModels | None = None) -> list[Event]:
     candidates = find_candidates(an, views)
     return events_from_candidates(an, views, candidates, doc_context(an, views, candidates),
-                                  models or default_event_models())
+                                  models or default_models())
 
 
 def events_from_candidates(an: Analysis, views: list[SentenceView], candidates: list[Candidate], ctx: DocContext,
-                           models: EventModels) -> list[Event]:
+                           models: ExtractionModels) -> list[Event]:
     """The learned detector keeps the candidates that report events and groups them into incidents;
     the learned rankers choose each incident's arguments among the mentions the rules find."""
     accepted = detect(candidates, ctx, models)
@@ -77,7 +78,7 @@ def incident_context(an: Analysis, views: list[SentenceView], groups: list[list[
 
 
 def build_events(an: Analysis, views: list[SentenceView], context: IncidentContext, types: list[str],
-                 models: EventModels) -> list[Event]:
+                 models: ExtractionModels) -> list[Event]:
     incidents = context.incidents
     evidence = _evidence(an.text, incidents)
     first = _first_news(incidents)
@@ -191,7 +192,7 @@ def _dominant_country(views: list[SentenceView]) -> tuple[str, str] | None:
 
 def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: str, evidence: tuple[Evidence, ...],
            claims: list[ClaimMention], event_id: str, country: tuple[str, str] | None, main: bool,
-           args: IncidentArguments, models: EventModels) -> Event:
+           args: IncidentArguments, models: ExtractionModels) -> Event:
     triggers = [t for f in inc.frames for t in f.triggers]
     typed = [t for t in triggers if any(c.event_type == event_type for c in t.payloads)]
     top = top_class(typed or triggers)
@@ -222,7 +223,7 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: s
 
 
 def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, event_type: str,
-            models: EventModels) -> list[Actor]:
+            models: ExtractionModels) -> list[Actor]:
     """The ranked perpetrators (every side of a battle, one doer otherwise), the victims and targets
     the rules found among the other mentions, and the claimants."""
     scores = models.actor.positive(args.actor_rows) if args.actors else []

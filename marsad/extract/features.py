@@ -207,6 +207,9 @@ def group_features(group: list[Candidate]) -> dict[str, float]:
     for m in group:
         for cls in m.trigger.payloads:
             f[f"cls={cls.name}"] = 1.0
+        for other in m.view.triggers:  # what else the sentence reports ("مواجهات … في مسيرة")
+            for cls in other.payloads:
+                f[f"sentence_cls={cls.name}"] = 1.0
         f[f"key={m.trigger.key}"] = 1.0
         for actor in m.frame.actors:
             f[f"role={actor.role}:{actor.kind}"] = 1.0

@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
-from marsad.extract.detect import MERGE_WINDOW, NONE, EventModels, detect
+from marsad.extract.detect import MERGE_WINDOW, NONE, detect
+from marsad.extract.models import ExtractionModels
 from marsad.extract.events import events_from_candidates, incident_context
 from marsad.extract.features import group_features, join_features, trigger_features
-from marsad.extract.relations import extract_relations
+from marsad.extract.network import extract_relations, matches_by_pair, pair_candidates, pair_features
 from marsad.extract.views import SentenceView, sentence_views
 from marsad.learn.fit import fit_linear
 from marsad.learn.gold import GoldEvent, date_matches, gold_events, names_match
@@ -47,9 +48,11 @@ class TrainingOptions:
     start: float = 0.2
     restate: float = 0.6
     argument_c: float = 0.3
-    date_min: float = 0.3
-    place_min: float = 0.3
-    actor_min: float = 0.3
+    date_min: float = 0.2
+    place_min: float = 0.1
+    actor_min: float = 0.2
+    relation_c: float = 0.3
+    relation_min: float = 0.2
 
 
 @dataclass(eq=False)
@@ -126,7 +129,7 @@ def _overshadowed(doc: Prepared) -> set[int]:
     return out
 
 
-def train_models(docs: list[Prepared], options: TrainingOptions | None = None) -> EventModels:
+def train_models(docs: list[Prepared], options: TrainingOptions | None = None) -> ExtractionModels:
     opts = options or TrainingOptions()
     rows, labels, bg_rows, bg_labels, start_labels = [], [], [], [], []
     for doc in docs:
@@ -148,9 +151,8 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None) -
     detector = fit_linear(rows, labels, c=opts.detector_c)
     background = fit_linear(bg_rows, bg_labels, c=opts.background_c)
     starter = fit_linear(rows, start_labels, c=opts.detector_c)
-    placeholder = background  # models trained below; detect() reads none of them
-    partial = EventModels(detector, background, placeholder, placeholder, starter, placeholder, placeholder, placeholder,
-                          accept=opts.accept, join=opts.join)
+    placeholder = background  # trained below; detect() reads none of them
+    partial = ExtractionModels(detector, background, starter, *([placeholder] * 6), accept=opts.accept, join=opts.join)
     join_rows, join_labels, type_rows, type_labels = [], [], [], []
     doc_groups = []
     for doc in docs:
@@ -170,9 +172,31 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None) -
     rankers = {name: fit_linear(argument_rows[name], argument_labels[name], c=opts.argument_c)
                for name in ("date", "place", "actor")}
     merge = fit_linear(join_rows, join_labels, c=opts.merge_c)
-    return EventModels(detector, background, merge, typer, starter, rankers["date"], rankers["place"],
-                       rankers["actor"], accept=opts.accept, join=opts.join, start=opts.start, restate=opts.restate,
-                       date_min=opts.date_min, place_min=opts.place_min, actor_min=opts.actor_min)
+    relation_rows, relation_labels = [], []
+    for doc in docs:
+        rows, labels = _relation_examples(doc)
+        relation_rows += rows
+        relation_labels += labels
+    relation = fit_linear(relation_rows, relation_labels, c=opts.relation_c)
+    return ExtractionModels(detector, background, starter, merge, typer, rankers["date"], rankers["place"],
+                            rankers["actor"], relation, accept=opts.accept, join=opts.join, start=opts.start,
+                            restate=opts.restate, date_min=opts.date_min, place_min=opts.place_min,
+                            actor_min=opts.actor_min, relation_min=opts.relation_min)
+
+
+def _relation_examples(doc: Prepared) -> tuple[list[dict[str, float]], list[str]]:
+    """The relations the patterns propose, labelled by the gold relations (optional ones teach nothing)."""
+    gold = doc.record.get("relations", [])
+    patterns = matches_by_pair(doc.an.text, doc.views)
+    rows, labels = [], []
+    for c in pair_candidates(doc.an.text, doc.views):
+        fits = [r for r in gold if r["type"] == c.type and names_match((c.source.name, c.source.text), r["source"])
+                and names_match((c.target.name, c.target.text), r["target"])]
+        if fits and all(r.get("optional") for r in fits):
+            continue
+        rows.append(pair_features(c, doc.an.text, patterns))
+        labels.append("1" if fits else "0")
+    return rows, labels
 
 
 def _argument_examples(doc: Prepared, groups: list[tuple[GoldEvent, list[Candidate]]],
@@ -220,11 +244,11 @@ def _join_examples(doc: Prepared) -> tuple[list[dict[str, float]], list[str], li
     return rows, labels, groups
 
 
-def predict(doc: Prepared, models: EventModels) -> Result:
+def predict(doc: Prepared, models: ExtractionModels) -> Result:
     for c in doc.candidates:
         c.type_scores, c.background, c.starts, c.restates = {}, 0.0, 0.0, False
     events = events_from_candidates(doc.an, doc.views, doc.candidates, doc.ctx, models)
-    return Result(id=doc.id, events=tuple(events), relations=tuple(extract_relations(doc.an.text, doc.views)))
+    return Result(id=doc.id, events=tuple(events), relations=tuple(extract_relations(doc.an.text, doc.views, models)))
 
 
 def folds(docs: list[Prepared], k: int, seed: int = 13) -> list[list[Prepared]]:
