@@ -114,6 +114,26 @@ def show(input_path: str, doc_id: str | None, limit: int | None, no_ner: bool) -
         sys.exit(EXIT_PARTIAL)
 
 
+def _everyday_options(f: Any) -> Any:
+    f = click.option("--everyday-per-category", "per_category", type=click.IntRange(0), default=150, show_default=True,
+                     help="Everyday articles taken per category.")(f)
+    return click.option("--everyday", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                        help="News corpus JSONL(.gz) with a 'category' field: its sport, technology, culture and "
+                             "economy articles (a fixed quarter of them) teach the detector what is no event, "
+                             "e.g. ../shared/data/news/all_articles.jsonl.gz.")(f)
+
+
+def _everyday(path: Path | None, per_category: int, gold: tuple[Path, ...], pipeline: Pipeline) -> list[Any]:
+    if path is None or per_category == 0:
+        return []
+    from marsad.learn.events import prepare
+    from marsad.learn.everyday import everyday_articles
+    from marsad.learn.gold import read_gold
+
+    exclude = {str(r["id"]) for g in gold for r in read_gold(g)}
+    return prepare(everyday_articles(path, per_category, exclude), pipeline, weak=True)
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Measure quality against gold files."""
@@ -130,16 +150,19 @@ def eval_group() -> None:
               help="Where to keep the system output (default: a temporary file next to nothing).")
 @click.option("--scorer", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Path of the official score_events.py (default: ../shared/tools/score_events.py).")
+@_everyday_options
 @click.option("--no-ner", is_flag=True, help="Skip the neural NER tagger.")
 def eval_events(gold: Path, folds: int | None, test: Path | None, out: Path | None, scorer: Path | None,
-                no_ner: bool) -> None:
+                everyday: Path | None, per_category: int, no_ner: bool) -> None:
     """Extract from the texts of GOLD and score with the official SPEC scorer."""
     if test is not None and folds is None:
         raise click.UsageError("--test needs --cv (it scores models trained on GOLD)")
     if folds is not None:
         from marsad.eval.learned import evaluate_learned
 
-        reports = evaluate_learned(gold, _PIPELINES.get(not no_ner), folds, test, scorer=scorer,
+        pipeline = _PIPELINES.get(not no_ner)
+        reports = evaluate_learned(gold, pipeline, folds, test, scorer=scorer,
+                                   negatives=_everyday(everyday, per_category, (gold,), pipeline),
                                    progress=lambda msg: click.echo(f"marsad: {msg}", err=True))
         click.echo(f"== {gold.name}, {folds}-fold cross-validation (text the models did not learn from)")
         _echo_report(reports["cv"])
@@ -195,19 +218,24 @@ def train_group() -> None:
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_path", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Model directory (the shipped one is marsad/kb/models/extraction).")
+@_everyday_options
 @click.option("--no-ner", is_flag=True, help="Analyse the gold texts without the NER tagger.")
-def train_events_cmd(gold: tuple[Path, ...], out_path: Path, no_ner: bool) -> None:
-    """Train the event detector, background, merge and type models on GOLD files and write them to OUT."""
+def train_events_cmd(gold: tuple[Path, ...], out_path: Path, everyday: Path | None, per_category: int,
+                     no_ner: bool) -> None:
+    """Train the extraction models (event detector, grouping, type, argument rankers, relation
+    filter) on GOLD files and write them to OUT."""
     from marsad.learn.events import TrainingOptions, prepare, provenance, train_models
     from marsad.learn.gold import read_gold
 
     options = TrainingOptions()
-    docs = [d for path in gold for d in prepare(read_gold(path), _PIPELINES.get(not no_ner))]
-    models = train_models(docs, options)
-    info = provenance(list(gold), docs, options)
+    pipeline = _PIPELINES.get(not no_ner)
+    docs = [d for path in gold for d in prepare(read_gold(path), pipeline)]
+    negatives = _everyday(everyday, per_category, gold, pipeline)
+    models = train_models(docs, options, negatives)
+    info = provenance(list(gold), docs, options, everyday, len(negatives))
     models.save(out_path, info)
     click.echo(f"marsad: trained on {info['articles']} articles ({info['required_events']} required events, "
-               f"{info['candidates']} candidates) → {out_path}", err=True)
+               f"{info['candidates']} candidates) and {len(negatives)} everyday articles → {out_path}", err=True)
 
 
 @train_group.command(name="ner")

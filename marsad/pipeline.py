@@ -152,7 +152,8 @@ def _place_mention(match: object) -> Mention:
     place = match.place  # type: ignore[attr-defined]
     return Mention(match.start, match.end, match.mention, "PLACE", place.name,  # type: ignore[attr-defined]
                    kb_id=getattr(place, "id", None) or place.name, kind=place.kind, country=place.country,
-                   admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision, source="gazetteer")
+                   admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision, source="gazetteer",
+                   population=place.population)
 
 
 

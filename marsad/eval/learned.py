@@ -24,17 +24,19 @@ __all__ = ["evaluate_learned"]
 
 def evaluate_learned(gold: Path, pipeline: Pipeline, folds: int = 5, test: Path | None = None,
                      options: TrainingOptions | None = None, scorer: Path | None = None,
+                     negatives: list[Prepared] = (),  # type: ignore[assignment]
                      progress: Callable[[str], None] | None = None) -> dict[str, dict[str, Any]]:
-    """``{"cv": report, "test": report}`` (official scorer reports)."""
+    """``{"cv": report, "test": report}`` (official scorer reports). ``negatives``: weak
+    everyday examples added to every training fold (never scored)."""
     say = progress or (lambda _msg: None)
     say(f"analysing {gold.name}")
     docs = prepare(read_gold(gold), pipeline)
     reports = {}
     say(f"{folds}-fold cross-validation over {len(docs)} articles")
-    reports["cv"] = _score(gold, cross_validate(docs, folds, options), scorer)
+    reports["cv"] = _score(gold, cross_validate(docs, folds, options, negatives=negatives), scorer)
     if test is not None:
         say(f"training on all of {gold.name}, scoring {test.name}")
-        models = train_models(docs, options)
+        models = train_models(docs, options, negatives)
         held: list[Prepared] = prepare(read_gold(test), pipeline)
         reports["test"] = _score(test, [predict(d, models) for d in held], scorer)
     return reports

@@ -46,7 +46,8 @@ def group_incidents(accepted: list[Candidate], models: ExtractionModels,
     groups: list[list[Candidate]] = []
     for c in accepted:
         kind = _family(c.event_type)
-        target = _best_group([g for g in groups if _family(incident_type(g, models)) == kind], c, models)
+        target = _best_group([g for g in groups if _family(incident_type(g, models)) == kind and _fits(g, c)],
+                             c, models)
         if target is not None:
             target.append(c)
         elif c.starts >= models.start:
@@ -61,6 +62,19 @@ def group_incidents(accepted: list[Candidate], models: ExtractionModels,
             target.append(c)
             target.sort(key=lambda m: m.index)
     return groups
+
+
+_SPECIFIC = 20  # above: a trigger that names the kind of act (an air strike, a shooting), not just "an attack"
+
+
+def _fits(group: list[Candidate], c: Candidate) -> bool:
+    """Specific reports of different kinds of act (an air strike on the attackers after a shooting at a
+    mosque) are different incidents; a generic word ("الهجوم", "قتل") fits any."""
+    top = c.frame.top
+    if top.priority <= _SPECIFIC:
+        return True
+    kinds = {m.frame.top.event_type for m in group if m.frame.top.priority > _SPECIFIC}
+    return not kinds or top.event_type in kinds
 
 
 def _family(event_type: str) -> str:

@@ -235,7 +235,7 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
     chosen = {(c.value.start, c.value.end) for c in doers}
     candidates = [actor_from_mention(c.value, "perpetrator") for c in doers]  # type: ignore[arg-type]
     candidates += [a for f in inc.frames for a in f.actors
-                   if a.role != "perpetrator" and (a.start, a.end) not in chosen]
+                   if a.role != "perpetrator" and (a.start, a.end) not in chosen and not _names_attacker(f, a)]
     candidates += [c.claimant for c in claims if c.claimant]
     seen: set[tuple[str | None, str]] = set()
     out = []
@@ -245,6 +245,13 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
             seen.add(key)
             out.append(actor)
     return out
+
+
+def _names_attacker(frame: Frame, actor: Actor) -> bool:
+    """"… قبل أن تطلق الشرطة النار على المهاجم": the attacker is not a victim of the attack."""
+    if actor.start is None or actor.end is None:
+        return False
+    return any(c.start < actor.end and actor.start < c.end for c in frame.view.cue_matches("attacker_names"))
 
 
 def _refine_type(top: TriggerClass, actors: list[Actor], triggers: list[PhraseMatch[TriggerClass]]) -> _EventType:

@@ -52,6 +52,7 @@ class TrainingOptions:
     place_min: float = 0.1
     actor_min: float = 0.2
     relation_c: float = 0.3
+    weak_weight: float = 0.5  # of an everyday article's candidate against a gold one
     relation_min: float = 0.2
 
 
@@ -66,6 +67,7 @@ class Prepared:
     ctx: DocContext
     gold: list[GoldEvent] = field(default_factory=list)
     aligned: list[GoldEvent | None] = field(default_factory=list)
+    weak: bool = False  # an everyday article taken as having no event (a weak label), not a gold one
 
     @property
     def id(self) -> str:
@@ -73,7 +75,8 @@ class Prepared:
 
 
 def prepare(records: Iterable[dict[str, Any]], pipeline: Pipeline,
-            progress: Callable[[int], None] | None = None) -> list[Prepared]:
+            progress: Callable[[int], None] | None = None, weak: bool = False) -> list[Prepared]:
+    """Gold articles (or, with ``weak``, everyday articles that teach only "no event") analysed."""
     out = []
     for record in records:
         doc = Document.from_json(record)
@@ -82,7 +85,7 @@ def prepare(records: Iterable[dict[str, Any]], pipeline: Pipeline,
         candidates = find_candidates(an, views)
         gold = gold_events(record)
         aligned = [_aligned(c, gold) for c in candidates]
-        out.append(Prepared(record, an, views, candidates, doc_context(an, views, candidates), gold, aligned))
+        out.append(Prepared(record, an, views, candidates, doc_context(an, views, candidates), gold, aligned, weak))
         if progress is not None:
             progress(len(out))
     return out
@@ -129,10 +132,13 @@ def _overshadowed(doc: Prepared) -> set[int]:
     return out
 
 
-def train_models(docs: list[Prepared], options: TrainingOptions | None = None) -> ExtractionModels:
+def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
+                 negatives: list[Prepared] = ()) -> ExtractionModels:  # type: ignore[assignment]
+    """``negatives``: everyday articles (sport, technology, culture…) whose candidates are weak
+    examples of ``none`` for the detector and the first-report model."""
     opts = options or TrainingOptions()
-    rows, labels, bg_rows, bg_labels, start_labels = [], [], [], [], []
-    for doc in docs:
+    rows, labels, bg_rows, bg_labels, start_labels, weights = [], [], [], [], [], []
+    for doc in [*docs, *negatives]:
         shadowed = _overshadowed(doc) | _restatements(doc)
         seen: set[int] = set()
         for c, g in zip(doc.candidates, doc.aligned, strict=True):
@@ -142,15 +148,16 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None) -
             feats = trigger_features(c, doc.ctx, doc.candidates[:c.index])
             rows.append(feats)
             labels.append(label)
+            weights.append(opts.weak_weight if doc.weak else 1.0)
             start_labels.append("1" if g is not None and id(g) not in seen else "0")
             if g is not None:
                 seen.add(id(g))
             if g is not None:
                 bg_rows.append(feats)
                 bg_labels.append("1" if g.background else "0")
-    detector = fit_linear(rows, labels, c=opts.detector_c)
+    detector = fit_linear(rows, labels, c=opts.detector_c, weights=weights)
     background = fit_linear(bg_rows, bg_labels, c=opts.background_c)
-    starter = fit_linear(rows, start_labels, c=opts.detector_c)
+    starter = fit_linear(rows, start_labels, c=opts.detector_c, weights=weights)
     placeholder = background  # trained below; detect() reads none of them
     partial = ExtractionModels(detector, background, starter, *([placeholder] * 6), accept=opts.accept, join=opts.join)
     join_rows, join_labels, type_rows, type_labels = [], [], [], []
@@ -259,21 +266,24 @@ def folds(docs: list[Prepared], k: int, seed: int = 13) -> list[list[Prepared]]:
 
 
 def cross_validate(docs: list[Prepared], k: int = 5, options: TrainingOptions | None = None,
-                   seed: int = 13) -> list[Result]:
-    """Held-out results for every article: each fold extracted by models trained on the others."""
+                   seed: int = 13, negatives: list[Prepared] = ()) -> list[Result]:  # type: ignore[assignment]
+    """Held-out results for every article: each fold extracted by models trained on the others
+    (and on the weak ``negatives``, which are never scored)."""
     parts = folds(docs, k, seed)
     out: list[Result] = []
     for i, held_out in enumerate(parts):
-        models = train_models([d for j, part in enumerate(parts) if j != i for d in part], options)
+        models = train_models([d for j, part in enumerate(parts) if j != i for d in part], options, negatives)
         out.extend(predict(d, models) for d in held_out)
     return out
 
 
-def provenance(gold_paths: list[Path], docs: list[Prepared], options: TrainingOptions) -> dict[str, object]:
+def provenance(gold_paths: list[Path], docs: list[Prepared], options: TrainingOptions,
+               everyday: Path | None = None, everyday_articles: int = 0) -> dict[str, object]:
     """What a shipped model was made from, written into its ``config.json``."""
     required = sum(1 for d in docs for g in d.gold if not g.optional)
     return {
         "trained_on": [{"file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in gold_paths],
+        "everyday_negatives": {"file": everyday.name, "articles": everyday_articles} if everyday else None,
         "articles": len(docs),
         "required_events": required,
         "candidates": sum(len(d.candidates) for d in docs),

@@ -12,15 +12,16 @@ __all__ = ["fit_linear"]
 
 
 def fit_linear(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: float = 1.0,
-               balanced: bool = False) -> LinearModel:
-    """L2-regularised logistic regression (multinomial for more than two classes)."""
+               balanced: bool = False, weights: Sequence[float] | None = None) -> LinearModel:
+    """L2-regularised logistic regression (multinomial for more than two classes); ``weights``
+    count some rows less (weak labels)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer(sparse=True)
     x = vectorizer.fit_transform(rows)
     clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
-    clf.fit(x, list(labels))
+    clf.fit(x, list(labels), sample_weight=None if weights is None else np.asarray(weights, dtype=float))
     classes = tuple(str(k) for k in clf.classes_)
     if len(classes) == 2:  # one weight column for the second class; the first one scores 0
         weights = np.zeros((x.shape[1], 2))
