@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from marsad.extract.events import extract_events
 from marsad.extract.models import default_models
 from marsad.extract.network import extract_relations
-from marsad.extract.views import is_salient, sentence_views
+from marsad.extract.salience import is_salient
+from marsad.extract.views import sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
 from marsad.resolve.places import localise_places
 from marsad.text.clean import noise_spans

@@ -146,7 +146,7 @@ def place_features(c: ArgumentCandidate, inc: Incident, main_country: str | None
                            f"prec={prec}&country={'yes' if p.country else 'no'}": 1.0}
     rank = _RANK.get(prec, 5)
     inside = [o.value for o in others if o.frame is not None and o.value is not p]
-    if any(_RANK.get(o.precision or "none", 5) < rank for o in inside):  # type: ignore[union-attr]
+    if any(_RANK.get(o.precision or "none", 5) < rank for o in inside):
         f["finer_one_nearby"] = 1.0
     if any(o.admin1 == p.name or (o.country == p.country and prec == "country") for o in inside):  # type: ignore[union-attr]
         f["contains_another"] = 1.0

@@ -10,14 +10,14 @@ from marsad.extract.arguments import IncidentArguments, best, incident_arguments
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
 from marsad.extract.detect import detect, group_incidents, incident_type
-from marsad.extract.models import ExtractionModels, default_models
-from marsad.extract.frames import Frame, dates_for, fill_frame, top_class
+from marsad.extract.frames import Frame, fill_frame, top_class
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident
 from marsad.extract.modality import CERTAINTY_ORDER, link_from_cues
+from marsad.extract.models import ExtractionModels, default_models
 from marsad.extract.roles import actor_from_mention
 from marsad.extract.views import SentenceView
-from marsad.model import Actor, Analysis, Claim, DateValue, Event, Evidence, Location, Mention, Quantity
+from marsad.model import Actor, Analysis, Claim, Event, Evidence, Location, Mention, Quantity
 from marsad.text.matcher import PhraseMatch
 
 __all__ = ["extract_events", "events_from_candidates", "incident_context", "build_events", "IncidentContext"]
@@ -226,7 +226,7 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
             models: ExtractionModels) -> list[Actor]:
     """The ranked perpetrators (every side of a battle, one doer otherwise), the victims and targets
     the rules found among the other mentions, and the claimants."""
-    scores = models.actor.positive(args.actor_rows) if args.actors else []
+    scores: list[float] = models.actor.positive(args.actor_rows).tolist() if args.actors else []
     claimed_by = {c.claimant.name for c in claims if c.claimant and c.claim.status == "claimed"}
     # a group that claimed the attack is its claimant; the perpetrator is who the text says did it
     ranked = [c for score, c in sorted(zip(scores, args.actors, strict=True), key=lambda x: -x[0])

@@ -61,7 +61,8 @@ class ExtractionModels:
     def load(cls, folder: Path) -> ExtractionModels:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         models = {name: LinearModel.load(folder / f"{name}.npz") for name in _MODELS}
-        return cls(**models, **{name: float(config[name]) for name in _THRESHOLDS})
+        thresholds = {name: float(config[name]) for name in _THRESHOLDS}
+        return cls(**models, **thresholds)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)

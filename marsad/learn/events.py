@@ -23,9 +23,9 @@ from typing import Any
 
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.detect import MERGE_WINDOW, NONE, detect
-from marsad.extract.models import ExtractionModels
 from marsad.extract.events import events_from_candidates, incident_context
 from marsad.extract.features import group_features, join_features, trigger_features
+from marsad.extract.models import ExtractionModels
 from marsad.extract.network import extract_relations, matches_by_pair, pair_candidates, pair_features
 from marsad.extract.views import SentenceView, sentence_views
 from marsad.learn.fit import fit_linear
@@ -43,9 +43,9 @@ class TrainingOptions:
     background_c: float = 0.3
     merge_c: float = 0.3
     typer_c: float = 0.3
-    accept: float = 0.4
+    accept: float = 0.35
     join: float = 0.4
-    start: float = 0.2
+    start: float = 0.15
     restate: float = 0.6
     argument_c: float = 0.3
     date_min: float = 0.2
@@ -159,7 +159,8 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
     background = fit_linear(bg_rows, bg_labels, c=opts.background_c)
     starter = fit_linear(rows, start_labels, c=opts.detector_c, weights=weights)
     placeholder = background  # trained below; detect() reads none of them
-    partial = ExtractionModels(detector, background, starter, *([placeholder] * 6), accept=opts.accept, join=opts.join)
+    partial = ExtractionModels(detector, background, starter, placeholder, placeholder, placeholder, placeholder,
+                               placeholder, placeholder, accept=opts.accept, join=opts.join)
     join_rows, join_labels, type_rows, type_labels = [], [], [], []
     doc_groups = []
     for doc in docs:
@@ -212,7 +213,7 @@ def _argument_examples(doc: Prepared, groups: list[tuple[GoldEvent, list[Candida
     required = [(g, members) for g, members in groups if not g.optional]
     types = [_group_label(gold, members) for gold, members in required]
     context = incident_context(doc.an, doc.views, [members for _, members in required], types)
-    for i, (gold, members) in enumerate(required):
+    for i, (gold, _) in enumerate(required):
         record = gold.record
         args = context.arguments(i, doc.views, doc.an.doc.published, types[i])
         for c, row in zip(args.dates, args.date_rows, strict=True):

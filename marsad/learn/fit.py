@@ -24,10 +24,10 @@ def fit_linear(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: fl
     clf.fit(x, list(labels), sample_weight=None if weights is None else np.asarray(weights, dtype=float))
     classes = tuple(str(k) for k in clf.classes_)
     if len(classes) == 2:  # one weight column for the second class; the first one scores 0
-        weights = np.zeros((x.shape[1], 2))
-        weights[:, 1] = clf.coef_[0]
+        coef = np.zeros((x.shape[1], 2))
+        coef[:, 1] = clf.coef_[0]
         bias = np.array([0.0, clf.intercept_[0]])
     else:
-        weights, bias = clf.coef_.T.copy(), clf.intercept_.copy()
+        coef, bias = clf.coef_.T.copy(), clf.intercept_.copy()
     vocab = {name: i for i, name in enumerate(vectorizer.feature_names_)}
-    return LinearModel(classes, vocab, weights, bias)
+    return LinearModel(classes, vocab, coef, bias)
