@@ -10,10 +10,12 @@ then join the incident they restate, as more evidence.
 from __future__ import annotations
 
 from marsad.extract.candidates import Candidate, DocContext
+from marsad.extract.lexicon import TriggerClass
+from marsad.extract.merge import FROM_AFAR
 from marsad.extract.features import group_features, join_features, trigger_features
 from marsad.extract.models import ExtractionModels
 
-__all__ = ["detect", "group_incidents", "incident_type", "MERGE_WINDOW", "NONE"]
+__all__ = ["detect", "group_incidents", "incident_type", "joinable", "family", "MERGE_WINDOW", "NONE"]
 
 NONE = "none"
 MERGE_WINDOW = 40  # sentences: a candidate further from every member starts its own incident
@@ -44,18 +46,21 @@ def group_incidents(accepted: list[Candidate], models: ExtractionModels,
     """Accepted candidates grouped into incidents, in text order; then ``others`` (candidates the
     detector did not take) join the incident they restate, when one is likely enough."""
     groups: list[list[Candidate]] = []
+    kinds: list[str] = []  # each group's family, by its type as it stands
     for c in accepted:
-        kind = _family(c.event_type)
-        target = _best_group([g for g in groups if _family(incident_type(g, models)) == kind and _fits(g, c)],
-                             c, models)
+        # a candidate more likely to continue an incident than to be a first report joins it
+        target = _best_group([groups[i] for i in joinable(groups, kinds, c)], c, models,
+                             min(models.join, max(c.starts, models.join / 2)))
         if target is not None:
             target.append(c)
+            kinds[groups.index(target)] = family(incident_type(target, models))
         elif c.starts >= models.start:
             groups.append([c])
-    types = [_family(incident_type(g, models)) for g in groups]
+            kinds.append(family(incident_type(groups[-1], models)))
+    types = kinds
     for c in others:
         same_kind = [g for g, kind in zip(groups, types, strict=True)
-                     if g[0].index < c.index and kind == _family(c.frame.top.event_type)]
+                     if g[0].index < c.index and kind == family(c.frame.top.event_type)]
         target = _best_group(same_kind, c, models, models.restate)
         if target is not None:
             c.restates = True
@@ -73,18 +78,33 @@ def _fits(group: list[Candidate], c: Candidate) -> bool:
     top = c.frame.top
     if top.priority <= _SPECIFIC:
         return True
-    kinds = {m.frame.top.event_type for m in group if m.frame.top.priority > _SPECIFIC}
-    return not kinds or top.event_type in kinds
+    kinds = {_act(m.frame.top) for m in group if m.frame.top.priority > _SPECIFIC}
+    return not kinds or _act(top) in kinds
 
 
-def _family(event_type: str) -> str:
+def _act(cls: TriggerClass) -> tuple[str, bool]:
+    """The kind of act: its ACLED type, and for explosions whether delivered from afar (an air strike,
+    shelling) or carried or planted on the spot (a suicide bomber, an IED)."""
+    return cls.event_type, cls.sub_event_type in FROM_AFAR
+
+
+def family(event_type: str) -> str:
     if event_type in ("battles", "explosions_remote_violence", "violence_against_civilians"):
         return "violence"
     return event_type
 
 
+def joinable(groups: list[list[Candidate]], kinds: list[str], c: Candidate) -> list[int]:
+    """The groups ``c`` may join: of its own kind (``kinds``: each group's family), where a
+    specific act of another kind has not been reported."""
+    kind = family(c.event_type)
+    return [i for i, g in enumerate(groups) if kinds[i] == kind and _fits(g, c)]
+
+
 def _best_group(groups: list[list[Candidate]], c: Candidate, models: ExtractionModels,
                 least: float | None = None) -> list[Candidate] | None:
+    """The group ``c`` most likely continues, if likely enough; ``first`` and ``latest`` are read
+    among these groups (those it may join)."""
     near = [g for g in groups if 0 <= c.sentence - g[-1].sentence <= MERGE_WINDOW]
     if not near:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from marsad.extract.lexicon import TriggerClass, words
 from marsad.extract.modality import frame_certainty, is_background_date
@@ -38,7 +39,7 @@ class Frame:
     injured: Quantity | None = None
     certainty: str = "confirmed"
 
-    @property
+    @cached_property
     def top(self) -> TriggerClass:
         return top_class(self.triggers)
 

@@ -31,12 +31,12 @@ class LinearModel:
     def scores(self, rows: Sequence[Features]) -> np.ndarray:
         """Class probabilities, one row per feature mapping."""
         out = np.tile(self.bias, (len(rows), 1)).astype(np.float64)
-        for i, feats in enumerate(rows):
-            idx = [(self.vocab[name], value) for name, value in feats.items() if name in self.vocab]
-            if idx:
-                cols = np.fromiter((j for j, _ in idx), dtype=np.int64, count=len(idx))
-                vals = np.fromiter((v for _, v in idx), dtype=np.float64, count=len(idx))
-                out[i] += vals @ self.weights[cols]
+        vocab = self.vocab
+        hits = [(i, vocab[name], value) for i, feats in enumerate(rows) for name, value in feats.items()
+                if name in vocab]
+        if hits:
+            at, cols, vals = (np.array(part) for part in zip(*hits, strict=True))
+            np.add.at(out, at, self.weights[cols] * vals[:, None])
         out -= out.max(axis=1, keepdims=True)
         np.exp(out, out=out)
         out /= out.sum(axis=1, keepdims=True)

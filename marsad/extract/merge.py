@@ -13,7 +13,7 @@ from marsad.extract.frames import Frame
 from marsad.model import DateValue, Mention
 from marsad.text.normalize import norm_key
 
-__all__ = ["Incident", "merge_frames", "can_start"]
+__all__ = ["Incident", "merge_frames", "can_start", "FROM_AFAR"]
 
 _CITY_LEVEL = frozenset({"point", "city"})
 
@@ -122,11 +122,11 @@ def _types_fit(inc: Incident, frame: Frame) -> bool:
 
 # Explosions delivered from afar (an air strike, shelling) and bombs carried or planted on the spot
 # (a suicide bomber, an IED) are different incidents even in one article.
-_FROM_AFAR = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
+FROM_AFAR = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
 
 
 def _from_afar(sub_event_type: str) -> bool:
-    return sub_event_type in _FROM_AFAR
+    return sub_event_type in FROM_AFAR
 
 
 def _family(frame: Frame) -> str:

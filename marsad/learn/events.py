@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
-from marsad.extract.detect import MERGE_WINDOW, NONE, detect
+from marsad.extract.detect import MERGE_WINDOW, NONE, detect, family, joinable
 from marsad.extract.events import events_from_candidates, incident_context
 from marsad.extract.features import group_features, join_features, trigger_features
 from marsad.extract.models import ExtractionModels
@@ -240,9 +240,11 @@ def _join_examples(doc: Prepared) -> tuple[list[dict[str, float]], list[str], li
     for c, g in zip(doc.candidates, doc.aligned, strict=True):
         if g is None or g.optional:
             continue
-        near = [(gold, members) for gold, members in groups if c.sentence - members[-1].sentence <= MERGE_WINDOW]
+        kinds = [family(_group_label(gold, members)) for gold, members in groups]
+        allowed = [groups[i] for i in joinable([members for _, members in groups], kinds, c)]
+        near = [(gold, members) for gold, members in allowed if c.sentence - members[-1].sentence <= MERGE_WINDOW]
         for gold, members in near:
-            rows.append(join_features(members, c, first=members is groups[0][1], latest=members is groups[-1][1]))
+            rows.append(join_features(members, c, first=members is allowed[0][1], latest=members is allowed[-1][1]))
             labels.append("1" if gold is g else "0")
         own = next((members for gold, members in groups if gold is g), None)
         if own is None:
