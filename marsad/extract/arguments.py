@@ -11,6 +11,7 @@ model's threshold; otherwise the field stays empty — never guessed.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from marsad.extract.features import bucket
@@ -23,6 +24,7 @@ from marsad.extract.frames import (
     locates_actor,
     token_distance,
 )
+from marsad.extract.lexicon import words
 from marsad.extract.linear import LinearModel
 from marsad.extract.merge import Incident
 from marsad.extract.modality import is_background_date
@@ -182,7 +184,8 @@ def place_features(c: ArgumentCandidate, inc: Incident, main_country: str | None
 
 
 def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claimants: set[tuple[int, int]],
-                   rule_roles: dict[tuple[int, int], str]) -> dict[str, float]:
+                   rule_roles: dict[tuple[int, int], str], mentions: Counter[str]) -> dict[str, float]:
+    """``mentions``: how often the article names each actor (the one it is about comes back)."""
     m = c.value
     assert isinstance(m, Mention)
     view = c.view
@@ -204,6 +207,11 @@ def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claiman
         f["adjacent_after" if c.after else "adjacent_before"] = 1.0
     if any(q.end <= m.start and 0 < first - view.token_index(q.end - 1) <= 2 for q in view.quantities):
         f["counted"] = 1.0  # "مقتل 10 من عناصر داعش": the ones counted are the victims
+    f[f"named={bucket(mentions[m.name], (1, 2, 4))}"] = 1.0
+    if any(t.norm in words("negators") for t in view.tokens[:first]):
+        f["negation_before"] = 1.0  # "لم تعثر على دليل على أن … كان على صلة بتنظيم القاعدة"
+    if not any(a.start < m.start for a in view.actors) and all(t.start > m.start for t in view.triggers):
+        f["opens_sentence"] = 1.0  # the subject, before any trigger
     return f
 
 
@@ -226,8 +234,9 @@ def incident_arguments(inc: Incident, views: list[SentenceView], published: dt.d
     actors = actor_candidates(inc, views)
     roles = {(a.start, a.end): a.role or "none" for f in inc.frames for a in f.actors if a.start is not None
              and a.end is not None}
+    mentions = Counter(m.name for v in views for m in v.actors)
     return IncidentArguments(
         dates, [date_features(c, inc, published, event_type) for c in dates],
         places, [place_features(c, inc, main_country, event_type, places) for c in places],
-        actors, [actor_features(c, inc, event_type, claimants, roles) for c in actors],
+        actors, [actor_features(c, inc, event_type, claimants, roles, mentions) for c in actors],
     )

@@ -10,9 +10,9 @@ then join the incident they restate, as more evidence.
 from __future__ import annotations
 
 from marsad.extract.candidates import Candidate, DocContext
+from marsad.extract.features import group_features, join_features, trigger_features
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import FROM_AFAR
-from marsad.extract.features import group_features, join_features, trigger_features
 from marsad.extract.models import ExtractionModels
 
 __all__ = ["detect", "group_incidents", "incident_type", "joinable", "family", "MERGE_WINDOW", "NONE"]

@@ -285,8 +285,9 @@ def provenance(gold_paths: list[Path], docs: list[Prepared], options: TrainingOp
     """What a shipped model was made from, written into its ``config.json``."""
     required = sum(1 for d in docs for g in d.gold if not g.optional)
     return {
-        "trained_on": [{"file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in gold_paths],
-        "everyday_negatives": {"file": everyday.name, "articles": everyday_articles} if everyday else None,
+        "trained_on": [{"file": p.name, "sha256": _sha256(p)} for p in gold_paths],
+        "everyday_negatives": {"file": everyday.name, "sha256": _sha256(everyday),
+                               "articles": everyday_articles} if everyday else None,
         "articles": len(docs),
         "required_events": required,
         "candidates": sum(len(d.candidates) for d in docs),
@@ -294,3 +295,11 @@ def provenance(gold_paths: list[Path], docs: list[Prepared], options: TrainingOp
         "made_by": "marsad train events",
         "date": dt.date.today().isoformat(),
     }
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
