@@ -130,6 +130,15 @@ def _frame(c: Candidate, ctx: DocContext, f: dict[str, float]) -> None:
 
 def _context(c: Candidate, ctx: DocContext, f: dict[str, float]) -> None:
     f[f"sent={bucket(c.sentence, (0, 1, 2, 4, 8, 16))}"] = 1.0
+    # the same word means violence in one setting and not in another ("أوقفت الشرطة" a thief or a cell)
+    violent = c.view.has_cue("violence_context")
+    civil = c.view.has_cue("non_violent_context")
+    for cls in c.trigger.payloads:
+        f[f"{cls.name}&{'armed' if ctx.armed else 'unarmed'}_article"] = 1.0
+        if violent:
+            f[f"{cls.name}&violent_sentence"] = 1.0
+        if civil:
+            f[f"{cls.name}&civil_sentence"] = 1.0
     f[f"doc_civil={bucket(ctx.civil, (0, 1, 3, 6))}"] = 1.0
     if not ctx.title_classes:
         f["title=none"] = 1.0
