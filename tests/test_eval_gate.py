@@ -53,8 +53,8 @@ def test_shipped_models_stay_above_floors(name: str, tmp_path: Path) -> None:
 def test_cross_validated_models_stay_above_floors() -> None:
     pytest.importorskip("sklearn", reason="training needs scikit-learn (the dev extra)")
     from marsad.eval.learned import evaluate_learned
-    from marsad.learn.everyday import everyday_articles
     from marsad.learn.events import prepare
+    from marsad.learn.everyday import everyday_articles
     from marsad.pipeline import default_pipeline
 
     pinned = BASELINE["cross_validated"]

@@ -13,7 +13,7 @@ from marsad.extract.detect import detect, group_incidents, incident_type
 from marsad.extract.frames import Frame, fill_frame, top_class
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident
-from marsad.extract.modality import CERTAINTY_ORDER, link_from_cues
+from marsad.extract.modality import CERTAINTY_ORDER, is_background_date, link_from_cues
 from marsad.extract.models import ExtractionModels, default_models
 from marsad.extract.roles import actor_from_mention
 from marsad.extract.views import SentenceView
@@ -143,7 +143,8 @@ def _incident(group: list[Candidate], an: Analysis, event_type: str) -> Incident
     by_sentence: dict[int, list[Candidate]] = {}
     for c in sorted(own, key=lambda c: c.trigger.start):
         by_sentence.setdefault(c.sentence, []).append(c)
-    background = sum(c.background for c in group) / len(group) > 0.5
+    reports = [c for c in group if not c.restates] or group
+    background = sum(c.background for c in reports) / len(reports) > 0.5
     return Incident([fill_frame(Frame(cs[0].view, [c.trigger for c in cs], background), an.doc.published)
                      for _, cs in sorted(by_sentence.items())])
 
@@ -160,7 +161,7 @@ def _claims_by_incident(incidents: list[Incident], claims: list[ClaimMention]) -
     out: dict[int, list[ClaimMention]] = {}
     news = [inc for inc in incidents if not inc.background]
     for cm in claims:
-        target = _incident_for_sentence(incidents, cm.sentence) or _nearest(news, cm.sentence)
+        target = _incident_for_sentence(incidents, cm.sentence) or _nearest(news or incidents, cm.sentence)
         if target is not None:
             out.setdefault(id(target), []).append(cm)
     return out
@@ -218,7 +219,7 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: s
         claim=claim,
         link=_link(inc, views, actors, claim, main),
         certainty=_certainty([f.certainty for f in inc.frames]),
-        background=inc.background,
+        background=inc.background and not _recent(date.value if date else None, an.doc.published),  # type: ignore[arg-type]
     )
 
 
@@ -245,6 +246,11 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
             seen.add(key)
             out.append(actor)
     return out
+
+
+def _recent(date: DateValue | None, published: dt.date | None) -> bool:
+    """An act dated to a day in the days before publication is the article's news, not its context."""
+    return date is not None and date.precision == "day" and not is_background_date(date, published)
 
 
 def _names_attacker(frame: Frame, actor: Actor) -> bool:
