@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 OUT ?= out
 
-.PHONY: run test lint typecheck bench eval clean
+.PHONY: run test lint typecheck bench eval models clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
 
 eval: $(STAMP)
+	$(BIN)/marsad eval events --cv 5 ../shared/eval/train.gold.jsonl --test ../shared/eval/dev.gold.jsonl \
+		--everyday ../shared/data/news/all_articles.jsonl.gz
 	$(BIN)/marsad eval events ../shared/eval/seeds.gold.jsonl
-	$(BIN)/marsad eval events ../shared/eval/dev.gold.jsonl
+
+models: $(STAMP)
+	$(BIN)/marsad train events ../shared/eval/train.gold.jsonl --everyday ../shared/data/news/all_articles.jsonl.gz \
+		--out marsad/kb/models/extraction
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

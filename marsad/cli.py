@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import click
 
@@ -90,6 +90,26 @@ def show(input_path: str, doc_id: str | None, limit: int | None, no_ner: bool) -
         sys.exit(EXIT_PARTIAL)
 
 
+def _everyday_options(f: Any) -> Any:
+    f = click.option("--everyday-per-category", "per_category", type=click.IntRange(0), default=150, show_default=True,
+                     help="Everyday articles taken per category.")(f)
+    return click.option("--everyday", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                        help="News corpus JSONL(.gz) with a 'category' field: its sport, technology, culture and "
+                             "economy articles (a fixed quarter of them) teach the detector what is no event, "
+                             "e.g. ../shared/data/news/all_articles.jsonl.gz.")(f)
+
+
+def _everyday(path: Path | None, per_category: int, gold: tuple[Path, ...], pipeline: Pipeline) -> list[Any]:
+    if path is None or per_category == 0:
+        return []
+    from marsad.learn.events import prepare
+    from marsad.learn.everyday import everyday_articles
+    from marsad.learn.gold import read_gold
+
+    exclude = {str(r["id"]) for g in gold for r in read_gold(g)}
+    return prepare(everyday_articles(path, per_category, exclude), pipeline, weak=True)
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Measure quality against gold files."""
@@ -97,13 +117,35 @@ def eval_group() -> None:
 
 @eval_group.command(name="events")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--cv", "folds", type=click.IntRange(2, 20), default=None,
+              help="Cross-validate the learned event models on GOLD with this many folds of whole articles "
+                   "(each article scored by models that never saw it) instead of scoring the shipped models.")
+@click.option("--test", "test", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="With --cv: also score this gold file with models trained on all of GOLD.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to keep the system output (default: a temporary file next to nothing).")
 @click.option("--scorer", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Path of the official score_events.py (default: ../shared/tools/score_events.py).")
+@_everyday_options
 @click.option("--no-ner", is_flag=True, help="Skip the neural NER tagger.")
-def eval_events(gold: Path, out: Path | None, scorer: Path | None, no_ner: bool) -> None:
+def eval_events(gold: Path, folds: int | None, test: Path | None, out: Path | None, scorer: Path | None,
+                everyday: Path | None, per_category: int, no_ner: bool) -> None:
     """Extract from the texts of GOLD and score with the official SPEC scorer."""
+    if test is not None and folds is None:
+        raise click.UsageError("--test needs --cv (it scores models trained on GOLD)")
+    if folds is not None:
+        from marsad.eval.learned import evaluate_learned
+
+        pipeline = _PIPELINES.get(not no_ner)
+        reports = evaluate_learned(gold, pipeline, folds, test, scorer=scorer,
+                                   negatives=_everyday(everyday, per_category, (gold,), pipeline),
+                                   progress=lambda msg: click.echo(f"marsad: {msg}", err=True))
+        click.echo(f"== {gold.name}, {folds}-fold cross-validation (text the models did not learn from)")
+        _echo_report(reports["cv"])
+        if test is not None:
+            click.echo(f"== {test.name}, models trained on all of {gold.name}")
+            _echo_report(reports["test"])
+        return
     import tempfile
 
     from marsad.eval.events import extract_gold, score_file
@@ -112,6 +154,10 @@ def eval_events(gold: Path, out: Path | None, scorer: Path | None, no_ner: bool)
         system = out or Path(tmp) / "system.jsonl"
         extract_gold(gold, system, pipeline_for(not no_ner))
         report = score_file(gold, system, scorer)
+    _echo_report(report)
+
+
+def _echo_report(report: dict[str, Any]) -> None:
     ev, rel = report["events"], report["relations"]
     click.echo(f"events    P={ev['precision']:.3f} R={ev['recall']:.3f} F1={ev['f1']:.3f} "
                f"(tp={ev['tp']} fp={ev['fp']} fn={ev['fn']})")
@@ -140,7 +186,32 @@ def eval_ner(test_path: Path, model: Path | None, context: int) -> None:
 
 @cli.group(name="train")
 def train_group() -> None:
-    """Train models (needs the optional `train` extra: pip install 'marsad[train]')."""
+    """Train models (needs the optional `train` extra: pip install 'marsad[train]';
+    `train events` needs only scikit-learn, which the dev extra has)."""
+
+
+@train_group.command(name="events")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out_path", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Model directory (the shipped one is marsad/kb/models/extraction).")
+@_everyday_options
+@click.option("--no-ner", is_flag=True, help="Analyse the gold texts without the NER tagger.")
+def train_events_cmd(gold: tuple[Path, ...], out_path: Path, everyday: Path | None, per_category: int,
+                     no_ner: bool) -> None:
+    """Train the extraction models (event detector, grouping, type, argument rankers, relation
+    filter) on GOLD files and write them to OUT."""
+    from marsad.learn.events import TrainingOptions, prepare, provenance, train_models
+    from marsad.learn.gold import read_gold
+
+    options = TrainingOptions()
+    pipeline = _PIPELINES.get(not no_ner)
+    docs = [d for path in gold for d in prepare(read_gold(path), pipeline)]
+    negatives = _everyday(everyday, per_category, gold, pipeline)
+    models = train_models(docs, options, negatives)
+    info = provenance(list(gold), docs, options, everyday, len(negatives))
+    models.save(out_path, info)
+    click.echo(f"marsad: trained on {info['articles']} articles ({info['required_events']} required events, "
+               f"{info['candidates']} candidates) and {len(negatives)} everyday articles → {out_path}", err=True)
 
 
 @train_group.command(name="ner")

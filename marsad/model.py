@@ -188,6 +188,7 @@ class Mention:
     lon: float | None = None
     precision: str | None = None
     source: str = ""
+    population: int | None = None  # places: inhabitants, as the gazetteer gives them
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,10 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.extract.events import extract_events
-from marsad.extract.relations import extract_relations
-from marsad.extract.views import is_salient, sentence_views
+from marsad.extract.models import default_models
+from marsad.extract.network import extract_relations
+from marsad.extract.salience import is_salient
+from marsad.extract.views import sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
 from marsad.resolve.places import localise_places
 from marsad.text.clean import noise_spans
@@ -92,7 +94,7 @@ class Pipeline:
         an = self.analyse(doc)
         views = sentence_views(an)
         events = extract_events(an, views)
-        relations = extract_relations(an.text, views)
+        relations = extract_relations(an.text, views, default_models())
         return Result(id=doc.id, events=tuple(events), relations=tuple(relations), entities=_entities(an))
 
     def _mentions(self, text: str, tokens: list[Token]) -> list[Mention]:
@@ -151,7 +153,8 @@ def _place_mention(match: object) -> Mention:
     place = match.place  # type: ignore[attr-defined]
     return Mention(match.start, match.end, match.mention, "PLACE", place.name,  # type: ignore[attr-defined]
                    kb_id=getattr(place, "id", None) or place.name, kind=place.kind, country=place.country,
-                   admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision, source="gazetteer")
+                   admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision, source="gazetteer",
+                   population=place.population)
 
 
 

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from marsad.extract.arguments import IncidentArguments, best, incident_arguments
+from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
-from marsad.extract.frames import Frame, dates_for, sentence_frames, top_class
+from marsad.extract.detect import detect, group_incidents, incident_type
+from marsad.extract.frames import Frame, fill_frame, top_class
 from marsad.extract.lexicon import TriggerClass
-from marsad.extract.merge import Incident, merge_frames
-from marsad.extract.modality import CERTAINTY_ORDER, link_from_cues
+from marsad.extract.merge import Incident
+from marsad.extract.modality import CERTAINTY_ORDER, is_background_date, link_from_cues
+from marsad.extract.models import ExtractionModels, default_models
+from marsad.extract.roles import actor_from_mention
 from marsad.extract.views import SentenceView
-from marsad.model import Actor, Analysis, Claim, DateValue, Event, Evidence, Location, Mention, Quantity
+from marsad.model import Actor, Analysis, Claim, Event, Evidence, Location, Mention, Quantity
 from marsad.text.matcher import PhraseMatch
 
-__all__ = ["extract_events"]
+__all__ = ["extract_events", "events_from_candidates", "incident_context", "build_events", "IncidentContext"]
 
-_ARMED = frozenset({"group", "state_force"})
+_VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 _STRATEGIC = "strategic_developments"  # arrests, agreements: the deaths they mention belong to other events
 _CLAIM_RANK = {"claimed": 0, "denied": 1, "unclaimed": 2}
+# The sub-event type of an event whose triggers name none of its learned type.
+_DEFAULT_SUB = {"battles": "armed_clash", "explosions_remote_violence": "shelling_artillery_missile_attack",
+                "violence_against_civilians": "attack", "protests": "peaceful_protest",
+                "riots": "violent_demonstration", "strategic_developments": "other"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,22 +37,120 @@ class _EventType:
     sub_event_type: str
 
 
-def extract_events(an: Analysis, views: list[SentenceView]) -> list[Event]:
-    frames: list[Frame] = []
-    for view in views:
-        frames.extend(sentence_frames(view, an.doc.published, in_context=bool(frames)))
-    incidents = merge_frames(frames)
+def extract_events(an: Analysis, views: list[SentenceView], models: ExtractionModels | None = None) -> list[Event]:
+    candidates = find_candidates(an, views)
+    return events_from_candidates(an, views, candidates, doc_context(an, views, candidates),
+                                  models or default_models())
+
+
+def events_from_candidates(an: Analysis, views: list[SentenceView], candidates: list[Candidate], ctx: DocContext,
+                           models: ExtractionModels) -> list[Event]:
+    """The learned detector keeps the candidates that report events and groups them into incidents;
+    the learned rankers choose each incident's arguments among the mentions the rules find."""
+    accepted = detect(candidates, ctx, models)
+    taken = {id(c) for c in accepted}
+    groups = group_incidents(accepted, models, [c for c in candidates if id(c) not in taken])
+    types = [incident_type(group, models) for group in groups]
+    return build_events(an, views, incident_context(an, views, groups, types), types, models)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentContext:
+    """Incidents of a document with what their arguments are read from."""
+
+    incidents: list[Incident]
+    claims: list[list[ClaimMention]]
+    country: tuple[str, str] | None  # the article's main country: ISO code and name as written
+
+    def arguments(self, i: int, views: list[SentenceView], published: dt.date | None,
+                  event_type: str) -> IncidentArguments:
+        claimants = {(c.claimant.start, c.claimant.end) for c in self.claims[i]
+                     if c.claimant is not None and c.claimant.start is not None and c.claimant.end is not None}
+        return incident_arguments(self.incidents[i], views, published, event_type,
+                                  self.country[0] if self.country else None, claimants)
+
+
+def incident_context(an: Analysis, views: list[SentenceView], groups: list[list[Candidate]],
+                     types: list[str]) -> IncidentContext:
+    incidents = [_incident(group, an, event_type) for group, event_type in zip(groups, types, strict=True)]
     claims = _claims_by_incident(incidents, find_claims(an.text, views))
-    fallback_country = _dominant_country(views)
+    return IncidentContext(incidents, [claims.get(id(inc), []) for inc in incidents], _dominant_country(views))
+
+
+def build_events(an: Analysis, views: list[SentenceView], context: IncidentContext, types: list[str],
+                 models: ExtractionModels) -> list[Event]:
+    incidents = context.incidents
+    evidence = _evidence(an.text, incidents)
     first = _first_news(incidents)
-    main_date = (incidents[first].date or _lead_date(views, incidents[first])) if first >= 0 else None
     events = []
     for i, inc in enumerate(incidents):
-        main = i == first
-        events.append(_build(an, views, inc, claims.get(id(inc), []), f"e{i + 1}",
-                             fallback_country if main else None,
-                             main_date if main else _period_of(main_date, inc), main))
+        args = context.arguments(i, views, an.doc.published, types[i])
+        events.append(_build(an, views, inc, types[i], evidence[i], context.claims[i], f"e{i + 1}",
+                             context.country, i == first, args, models))
     return events
+
+
+def _evidence(text: str, incidents: list[Incident]) -> list[tuple[Evidence, ...]]:
+    """Each incident's sentences; a sentence that also reports another incident is cut between the
+    two at the clause boundary, so each event points at the words that state it."""
+    owners: dict[int, list[tuple[int, int, int]]] = {}
+    for i, inc in enumerate(incidents):
+        for f in inc.frames:
+            owners.setdefault(f.view.index, []).extend((t.start, t.end, i) for t in f.triggers)
+    out = []
+    for i, inc in enumerate(incidents):
+        spans = []
+        for f in inc.frames:
+            marks = sorted(owners[f.view.index])
+            mine = [m for m in marks if m[2] == i]
+            before = [m for m in marks if m[2] != i and m[1] <= mine[0][0]]
+            after = [m for m in marks if m[2] != i and m[0] >= mine[-1][1]]
+            start = _boundary(f.view, before[-1][1], mine[0][0]) if before else f.view.sentence.start
+            end = _boundary(f.view, mine[-1][1], after[0][0]) if after else f.view.sentence.end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            spans.append(Evidence(start, end, text[start:end]))
+        out.append(tuple(spans))
+    return out
+
+
+_CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "-", "."})
+
+
+def _boundary(view: SentenceView, left: int, right: int) -> int:
+    """Where the clause ending at ``left`` gives way to the one starting at ``right``: after the
+    last punctuation between them, else before a word joined by "و", else halfway."""
+    between = [t for t in view.tokens if left <= t.start and t.end <= right]
+    if not between:
+        return left
+    marks = [t for t in between if t.norm in _CLAUSE_MARKS]
+    if marks:
+        return marks[-1].end
+    joined = [t for t in between if t.prefix.startswith("و") or t.norm == "و"]
+    if joined:
+        return joined[-1].start
+    return between[len(between) // 2].start
+
+
+def _incident(group: list[Candidate], an: Analysis, event_type: str) -> Incident:
+    """One frame per sentence of the group, with the group's triggers there and its background.
+
+    Triggers of another kind than the incident's type (the "هجمات" an arrested man is accused of)
+    stay out of its frames when the group has triggers of its own kind."""
+    own = [c for c in group if _family(c.frame.top.event_type) == _family(event_type)] or group
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in sorted(own, key=lambda c: c.trigger.start):
+        by_sentence.setdefault(c.sentence, []).append(c)
+    reports = [c for c in group if not c.restates] or group
+    background = sum(c.background for c in reports) / len(reports) > 0.5
+    return Incident([fill_frame(Frame(cs[0].view, [c.trigger for c in cs], background), an.doc.published)
+                     for _, cs in sorted(by_sentence.items())])
+
+
+def _family(event_type: str) -> str:
+    return "violence" if event_type in _VIOLENT else event_type
 
 
 def _first_news(incidents: list[Incident]) -> int:
@@ -53,7 +161,7 @@ def _claims_by_incident(incidents: list[Incident], claims: list[ClaimMention]) -
     out: dict[int, list[ClaimMention]] = {}
     news = [inc for inc in incidents if not inc.background]
     for cm in claims:
-        target = _incident_for_sentence(incidents, cm.sentence) or _nearest(news, cm.sentence)
+        target = _incident_for_sentence(incidents, cm.sentence) or _nearest(news or incidents, cm.sentence)
         if target is not None:
             out.setdefault(id(target), []).append(cm)
     return out
@@ -72,48 +180,66 @@ def _nearest(incidents: list[Incident], sentence: int) -> Incident | None:
 
 
 def _dominant_country(views: list[SentenceView]) -> tuple[str, str] | None:
-    """The country most places of the article lie in, with its name as the article writes it."""
+    """The country most places of the article lie in (strictly more than any other), with its name
+    as the article writes it."""
     places = [p for v in views for p in v.places if p.country]
-    counts = Counter(p.country for p in places if p.country)
-    if not counts:
+    counts = Counter(p.country for p in places if p.country).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
         return None
-    iso: str = counts.most_common(1)[0][0]
+    iso: str = counts[0][0]
     named = [p.name for p in places if p.country == iso and p.precision == "country"]
     return iso, named[0] if named else iso
 
 
-def _build(an: Analysis, views: list[SentenceView], inc: Incident, claims: list[ClaimMention], event_id: str,
-           fallback_country: tuple[str, str] | None, fallback_date: DateValue | None, main: bool) -> Event:
+def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: str, evidence: tuple[Evidence, ...],
+           claims: list[ClaimMention], event_id: str, country: tuple[str, str] | None, main: bool,
+           args: IncidentArguments, models: ExtractionModels) -> Event:
     triggers = [t for f in inc.frames for t in f.triggers]
-    top = top_class(triggers)
-    actors = _actors(inc, claims)
-    etype = _refine_type(top, actors, triggers)
+    typed = [t for t in triggers if any(c.event_type == event_type for c in t.payloads)]
+    top = top_class(typed or triggers)
+    actors = _actors(inc, claims, args, event_type, models)
+    etype = _refine_type(top, actors, typed) if typed else _EventType(event_type, _DEFAULT_SUB[event_type])
     claim = _claim(claims)
-    sentences = sorted({f.view.sentence for f in inc.frames}, key=lambda s: s.start)
+    date = best(args.dates, args.date_rows, models.date, models.date_min)
+    place = best(args.places, args.place_rows, models.place, models.place_min)
     return Event(
         id=event_id,
         event_type=etype.event_type,
         sub_event_type=etype.sub_event_type,
-        evidence=tuple(Evidence(s.start, s.end, an.text[s.start:s.end]) for s in sentences),
+        evidence=evidence,
         actors=tuple(actors),
         attack_type=top.attack_type,
         weapon_type=top.weapon_type,
         method=top.method,
-        location=_location(inc.place, fallback_country),
-        date=inc.date or fallback_date,
+        location=_location(place.value if place else None,  # type: ignore[arg-type]
+                           _dominant_country([f.view for f in inc.frames]) or country),
+        date=date.value if date else None,  # type: ignore[arg-type]
         fatalities=_toll([f.fatalities for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
         injured=_toll([f.injured for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
         claim=claim,
         link=_link(inc, views, actors, claim, main),
         certainty=_certainty([f.certainty for f in inc.frames]),
-        background=inc.background,
+        background=inc.background and not _recent(date.value if date else None, an.doc.published),  # type: ignore[arg-type]
     )
 
 
-def _actors(inc: Incident, claims: list[ClaimMention]) -> list[Actor]:
+def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, event_type: str,
+            models: ExtractionModels) -> list[Actor]:
+    """The ranked perpetrators (every side of a battle, one doer otherwise), the victims and targets
+    the rules found among the other mentions, and the claimants."""
+    scores: list[float] = models.actor.positive(args.actor_rows).tolist() if args.actors else []
+    claimed_by = {c.claimant.name for c in claims if c.claimant and c.claim.status == "claimed"}
+    # a group that claimed the attack is its claimant; the perpetrator is who the text says did it
+    ranked = [c for score, c in sorted(zip(scores, args.actors, strict=True), key=lambda x: -x[0])
+              if score >= models.actor_min and c.value.name not in claimed_by]  # type: ignore[union-attr]
+    doers = ranked if event_type == "battles" else ranked[:1]
+    chosen = {(c.value.start, c.value.end) for c in doers}
+    candidates = [actor_from_mention(c.value, "perpetrator") for c in doers]  # type: ignore[arg-type]
+    candidates += [a for f in inc.frames for a in f.actors
+                   if a.role != "perpetrator" and (a.start, a.end) not in chosen and not _names_attacker(f, a)]
+    candidates += [c.claimant for c in claims if c.claimant]
     seen: set[tuple[str | None, str]] = set()
     out = []
-    candidates = [a for f in inc.frames for a in f.actors] + [c.claimant for c in claims if c.claimant]
     for actor in candidates:
         key = (actor.role, actor.name)
         if key not in seen:
@@ -122,36 +248,25 @@ def _actors(inc: Incident, claims: list[ClaimMention]) -> list[Actor]:
     return out
 
 
+def _recent(date: DateValue | None, published: dt.date | None) -> bool:
+    """An act dated to a day in the days before publication is the article's news, not its context."""
+    return date is not None and date.precision == "day" and not is_background_date(date, published)
+
+
+def _names_attacker(frame: Frame, actor: Actor) -> bool:
+    """"… قبل أن تطلق الشرطة النار على المهاجم": the attacker is not a victim of the attack."""
+    if actor.start is None or actor.end is None:
+        return False
+    return any(c.start < actor.end and actor.start < c.end for c in frame.view.cue_matches("attacker_names"))
+
+
 def _refine_type(top: TriggerClass, actors: list[Actor], triggers: list[PhraseMatch[TriggerClass]]) -> _EventType:
     if top.name == "territory":
         state = any(a.role == "perpetrator" and a.kind == "state_force" for a in actors)
         regain = any(t.key.split()[0] in {"استعادت", "استعاد", "استعاده", "حررت", "تحرير"} for t in triggers)
         return _EventType("battles", "government_regains_territory" if state or regain
                           else "non_state_actor_overtakes_territory")
-    generic = top.priority <= 20 and top.event_type == "violence_against_civilians"
-    # combatants killed or attacked (soldiers, militia members): ACLED codes it as a battle
-    if generic and any(a.role in ("victim", "target") and a.kind in _ARMED for a in actors):
-        return _EventType("battles", "armed_clash")
     return _EventType(top.event_type, top.sub_event_type)
-
-
-def _period_of(main_date: DateValue | None, inc: Incident) -> DateValue | None:
-    """"مقتل 30 إرهابيا خلال الأيام الخمسة الماضية … وأسفرت العملية أيضا عن …": a statement about a
-    period (a relative window, month precision) dates the other operations it lists."""
-    if main_date is None or inc.background or not main_date.relative or main_date.precision != "month":
-        return None
-    return main_date
-
-
-def _lead_date(views: list[SentenceView], inc: Incident) -> DateValue | None:
-    """The main incident's date when none sits next to its triggers: a recent date in its first
-    sentence, else in the article's first sentence (the dateline: "قتل 6 أشخاص … الأحد")."""
-    first = inc.frames[0].view
-    for view in (first, views[0]) if views else (first,):
-        recent = [d for d in dates_for(view, inc.frames[0].top) if d.precision == "day"]
-        if recent:
-            return recent[0]
-    return None
 
 
 def _location(place: Mention | None, fallback_country: tuple[str, str] | None) -> Location | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from marsad.extract.lexicon import TriggerClass, words
 from marsad.extract.modality import frame_certainty, is_background_date
@@ -18,7 +19,7 @@ from marsad.extract.views import SentenceView
 from marsad.model import Actor, DateValue, Mention, Quantity
 from marsad.text.matcher import PhraseMatch
 
-__all__ = ["Frame", "sentence_frames", "top_class"]
+__all__ = ["Frame", "accepted_triggers", "fill_frame", "sentence_frames", "top_class"]
 
 Trigger = PhraseMatch[TriggerClass]
 _DATE_WINDOW = 12  # tokens between a trigger and its date
@@ -38,7 +39,7 @@ class Frame:
     injured: Quantity | None = None
     certainty: str = "confirmed"
 
-    @property
+    @cached_property
     def top(self) -> TriggerClass:
         return top_class(self.triggers)
 
@@ -62,7 +63,7 @@ def sentence_frames(view: SentenceView, published: dt.date | None, in_context: b
         recalled, current = triggers, []
     elif recalled and all(_vague(view, t, published) for t in recalled):
         recalled = []
-    frames = [_fill(Frame(view, trigs, background), published)
+    frames = [fill_frame(Frame(view, trigs, background), published)
               for background, trigs in ((False, current), (True, recalled)) if trigs]
     for frame in frames:
         if frame.date is not None and is_background_date(frame.date, published):
@@ -125,7 +126,7 @@ def _date_after(view: SentenceView, trig: Trigger) -> DateValue | None:
     return None
 
 
-def _fill(frame: Frame, published: dt.date | None) -> Frame:
+def fill_frame(frame: Frame, published: dt.date | None) -> Frame:
     view = frame.view
     if frame.top.priority == 0:
         return frame  # a bare reference ("الحادث") adds evidence, not arguments
@@ -137,7 +138,7 @@ def _fill(frame: Frame, published: dt.date | None) -> Frame:
     return frame
 
 
-def _distance(view: SentenceView, start: int, triggers: list[Trigger]) -> int:
+def token_distance(view: SentenceView, start: int, triggers: list[Trigger]) -> int:
     idx = view.token_index(start)
     return min(idx - t.last_token if idx > t.last_token else (t.first_token - idx) * 2 for t in triggers)
 
@@ -147,8 +148,8 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
         return None
 
     actor_at = {view.token_index(m.end - 1): view.token_index(m.start) for m in view.actors}
-    located = {id(p) for p in view.places if _locates_actor(view, p, actor_at)}
-    places = [p for p in view.places if not _in_list(view, p) and not _acts(view, p)
+    located = {id(p) for p in view.places if locates_actor(view, p, actor_at)}
+    places = [p for p in view.places if not in_list(view, p) and not acts_as_actor(view, p)
               and (id(p) not in located or p.precision == "country")]
     if not places:
         return None
@@ -159,14 +160,14 @@ def _best_place(view: SentenceView, triggers: list[Trigger]) -> Mention | None:
             return (-1, 0, 0)  # "هجوم لندن": the place names the attack
         if id(place) in located:
             return (2, 0, 0)  # the country an actor is in: only when nothing else says where
-        has_prep = _has_preposition(view, place)
+        has_prep = has_preposition(view, place)
         rank = _PRECISION_RANK.get(place.precision or "country", 4)
-        return (0 if has_prep else 1, rank if rank < 4 else 3 + rank, _distance(view, place.start, triggers))
+        return (0 if has_prep else 1, rank if rank < 4 else 3 + rank, token_distance(view, place.start, triggers))
 
     return min(places, key=score)
 
 
-def _in_list(view: SentenceView, place: Mention) -> bool:
+def in_list(view: SentenceView, place: Mention) -> bool:
     """Places in parentheses or in a list of three or more name members, not where things happened."""
     idx = view.token_index(place.start)
     before = view.norm_window(max(0, idx - 8), idx - 1)
@@ -177,10 +178,10 @@ def _in_list(view: SentenceView, place: Mention) -> bool:
         return False
     # "وتركز القتال في حي الحجر الأسود ومحيط مخيم اليرموك": a list after "في" says where; its first member counts
     first = min(p.start for p in neighbours) > place.start
-    return not (first and _has_preposition(view, place))
+    return not (first and has_preposition(view, place))
 
 
-def _has_preposition(view: SentenceView, place: Mention) -> bool:
+def has_preposition(view: SentenceView, place: Mention) -> bool:
     """"في #واغادوغو", "بمدينة العريش", "بواغادوغو" (a clitic ب or ل; not و or ف)."""
     idx = view.token_index(place.start)
     token = view.tokens[idx]
@@ -189,7 +190,10 @@ def _has_preposition(view: SentenceView, place: Mention) -> bool:
         if "ب" in clitics or "ل" in clitics:
             return True
     prev = _word_before(view, idx)
-    return prev is not None and view.tokens[prev].norm in words("place_prepositions")
+    if prev is None:
+        return False
+    norm = view.tokens[prev].norm  # "في كابول", "وفي كابول"
+    return norm in words("place_prepositions") or (norm[:1] in ("و", "ف") and norm[1:] in words("place_prepositions"))
 
 
 def _word_before(view: SentenceView, idx: int) -> int | None:
@@ -200,13 +204,13 @@ def _word_before(view: SentenceView, idx: int) -> int | None:
     return None
 
 
-def _acts(view: SentenceView, place: Mention) -> bool:
+def acts_as_actor(view: SentenceView, place: Mention) -> bool:
     """"بقيادة السعودية": a country after "led by" is an actor, not a place."""
     idx = view.token_index(place.start)
     return idx >= 1 and view.tokens[idx - 1].norm in words("acting_markers")
 
 
-def _locates_actor(view: SentenceView, place: Mention, actor_at: dict[int, int]) -> bool:
+def locates_actor(view: SentenceView, place: Mention, actor_at: dict[int, int]) -> bool:
     """"قيادة التنظيم في سوريا": a place right after an actor locates the actor, not the event —
     unless the actor names a site that was hit ("هجوم على مقر الجيش في واغادوغو")."""
     idx = view.token_index(place.start)
@@ -230,6 +234,6 @@ def dates_for(view: SentenceView, top: TriggerClass) -> list[DateValue]:
 
 
 def _nearest_date(view: SentenceView, triggers: list[Trigger]) -> DateValue | None:
-    near = [(abs(_distance(view, d.start, triggers)), d) for d in dates_for(view, top_class(triggers))]
+    near = [(abs(token_distance(view, d.start, triggers)), d) for d in dates_for(view, top_class(triggers))]
     near = [(dist, d) for dist, d in near if dist <= _DATE_WINDOW]
     return min(near, key=lambda x: x[0])[1] if near else None

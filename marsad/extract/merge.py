@@ -13,7 +13,7 @@ from marsad.extract.frames import Frame
 from marsad.model import DateValue, Mention
 from marsad.text.normalize import norm_key
 
-__all__ = ["Incident", "merge_frames", "can_start"]
+__all__ = ["Incident", "merge_frames", "can_start", "FROM_AFAR"]
 
 _CITY_LEVEL = frozenset({"point", "city"})
 
@@ -88,7 +88,7 @@ def _choose(incidents: list[Incident], frame: Frame) -> Incident | None:
     candidates = [inc for inc in incidents if _compatible(inc, frame)]
     if not candidates:
         return None
-    sharing = [inc for inc in candidates if frame.place and inc.place and _same_place(inc.place, frame.place)]
+    sharing = [inc for inc in candidates if frame.place and inc.place and same_place(inc.place, frame.place)]
     if sharing:
         return sharing[-1]
     if frame.background and frame.place is not None:
@@ -102,11 +102,11 @@ def _compatible(inc: Incident, frame: Frame) -> bool:
     if not _types_fit(inc, frame):
         return False
     if inc.place and frame.place:
-        if _places_conflict(inc.place, frame.place) and not _refines(inc, frame):
+        if places_conflict(inc.place, frame.place) and not _refines(inc, frame):
             return False
-        if _same_place(inc.place, frame.place):
+        if same_place(inc.place, frame.place):
             return True  # same place: a second date is usually when something was said about it
-    return not (inc.date and frame.date and _dates_conflict(inc.date, frame.date))
+    return not (inc.date and frame.date and dates_conflict(inc.date, frame.date))
 
 
 def _types_fit(inc: Incident, frame: Frame) -> bool:
@@ -122,11 +122,11 @@ def _types_fit(inc: Incident, frame: Frame) -> bool:
 
 # Explosions delivered from afar (an air strike, shelling) and bombs carried or planted on the spot
 # (a suicide bomber, an IED) are different incidents even in one article.
-_FROM_AFAR = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
+FROM_AFAR = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
 
 
 def _from_afar(sub_event_type: str) -> bool:
-    return sub_event_type in _FROM_AFAR
+    return sub_event_type in FROM_AFAR
 
 
 def _family(frame: Frame) -> str:
@@ -142,16 +142,16 @@ def _rank(place: Mention) -> int:
     return {"point": 0, "city": 1, "admin1": 2, "region": 3}.get(place.precision or "", 4)
 
 
-def _same_place(a: Mention, b: Mention) -> bool:
+def same_place(a: Mention, b: Mention) -> bool:
     return (a.kb_id is not None and a.kb_id == b.kb_id) or (norm_key(a.name) == norm_key(b.name)
                                                              and a.country == b.country)
 
 
-def _places_conflict(a: Mention, b: Mention) -> bool:
+def places_conflict(a: Mention, b: Mention) -> bool:
     """Another country, or two different places below country level that do not contain each other."""
     if a.country and b.country and a.country != b.country:
         return True
-    if a.precision not in _CITY_LEVEL or b.precision not in _CITY_LEVEL or _same_place(a, b):
+    if a.precision not in _CITY_LEVEL or b.precision not in _CITY_LEVEL or same_place(a, b):
         return False
     linked = a.admin1 == b.name or b.admin1 == a.name or (a.admin1 is not None and a.admin1 == b.admin1)
     return not linked
@@ -166,6 +166,6 @@ def _refines(inc: Incident, frame: Frame) -> bool:
     return frame.sentence_index - inc.frames[-1].sentence_index <= 1
 
 
-def _dates_conflict(a: DateValue, b: DateValue) -> bool:
+def dates_conflict(a: DateValue, b: DateValue) -> bool:
     n = min(len(a.value), len(b.value))
     return a.value[:n] != b.value[:n]

@@ -15,7 +15,7 @@ CERTAINTY_ORDER = ("confirmed", "reported", "hedged", "negated")
 _RECENT_DAYS = 10
 
 
-_DENY_WINDOW = 5
+_DENY_WINDOW = 8
 
 
 def frame_certainty(view: SentenceView) -> str:

@@ -1,7 +1,8 @@
-"""The actor network: relations read from cue phrases and the actors standing around them.
+"""Relation patterns: cue phrases and the actors standing around them.
 
 Patterns are data (``kb/lexicons/relations.yaml``): a cue ("بدعم من", "المتحدث باسم", "بايعت")
-and where its source and target stand. Countries count as actors here ("إيران تدعم …").
+and where its source and target stand. Countries count as actors here ("إيران تدعم …"). What the
+patterns find is read by the learned relation model (``network.py``) as evidence for a pair.
 """
 
 from __future__ import annotations
@@ -13,13 +14,11 @@ from importlib import resources
 import yaml
 
 from marsad.extract.lexicon import words
-from marsad.extract.modality import frame_certainty
-from marsad.extract.roles import actor_from_mention
 from marsad.extract.views import DESCRIPTOR, SentenceView
-from marsad.model import Evidence, Mention, Relation
+from marsad.model import Mention
 from marsad.text.matcher import PhraseMatch, PhraseMatcher
 
-__all__ = ["extract_relations"]
+__all__ = ["PatternMatch", "pattern_matches", "relation_actors", "relation_cues", "STATE"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +54,27 @@ def _patterns() -> PhraseMatcher[RelationPattern]:
     return PhraseMatcher(entries)
 
 
-def extract_relations(text: str, views: list[SentenceView]) -> list[Relation]:
-    out: list[Relation] = []
-    seen: set[tuple[str, str, str]] = set()
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    """A relation pattern that fits a pair of actors of a sentence."""
+
+    view: SentenceView
+    source: Mention
+    target: Mention
+    type: str
+    detail: str | None
+
+
+def pattern_matches(text: str, views: list[SentenceView]) -> list[PatternMatch]:
+    out: list[PatternMatch] = []
     for view in views:
-        actors = _relation_actors(view)
+        actors = relation_actors(view)
         if len(actors) < 2:
             continue
         for match in _patterns().find(text, view.tokens):
             for pattern in match.payloads:
                 found = _apply(text, view, actors, match, pattern)
-                for rel in found:
-                    key = (rel.type, rel.source.name, rel.target.name)
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(rel)
+                out.extend(found)
                 if found:
                     break
     return out
@@ -78,7 +83,7 @@ def extract_relations(text: str, views: list[SentenceView]) -> list[Relation]:
 STATE = "STATE"
 
 
-def _relation_actors(view: SentenceView) -> list[Mention]:
+def relation_actors(view: SentenceView) -> list[Mention]:
     """Actors of the sentence plus countries that act ("إيران تدعم", "بدعم روسي"), not "في الجزائر"."""
     countries = [p for p in view.places if p.precision == "country" and not _locative(view, p)]
     states = [Mention(p.start, p.end, p.text, STATE, p.name, p.kb_id, "state_force", p.country, source="place")
@@ -99,7 +104,7 @@ def _locative(view: SentenceView, place: Mention) -> bool:
 
 
 def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern],
-           pattern: RelationPattern) -> list[Relation]:
+           pattern: RelationPattern) -> list[PatternMatch]:
     bound = None
     if pattern.requires is not None:
         required = pattern.requires.find(text, view.tokens[match.last_token + 1:])
@@ -114,17 +119,13 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
         target = closer[-1] if closer else target
     if source is None or target is None or source is target:
         return []
-    sent = view.sentence
-    evidence = (Evidence(sent.start, sent.end, text[sent.start:sent.end]),)
-    certainty = frame_certainty(view)
     out = []
     for src in _conjoined(view, actors, source, pattern.source_kinds):
         for tgt in _conjoined(view, actors, target, pattern.target_kinds):
             if src is tgt or (_same_actor(src, tgt) and pattern.type != "rename") or \
                     (pattern.type == "rename" and src.name == tgt.name and src.kb_id == tgt.kb_id):
                 continue
-            out.append(Relation(type=pattern.type, source=actor_from_mention(src), target=actor_from_mention(tgt),
-                                evidence=evidence, detail=pattern.detail, certainty=certainty))
+            out.append(PatternMatch(view, src, tgt, pattern.type, pattern.detail))
     return out
 
 

@@ -18,7 +18,7 @@ from marsad.text.matcher import PhraseMatch
 __all__ = ["find_tolls"]
 
 _WINDOW_BEFORE = 4
-_WINDOW_AFTER = 5
+_WINDOW_AFTER = 7  # "22 شخصا، بينهم أطفال، قتلوا"
 _WINDOW_OBJECT = 8
 
 

@@ -16,7 +16,7 @@ from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
 from marsad.text.matcher import PhraseMatch
 from marsad.text.normalize import norm_key
 
-__all__ = ["SentenceView", "sentence_views", "is_salient", "DESCRIPTOR"]
+__all__ = ["SentenceView", "sentence_views", "DESCRIPTOR"]
 
 DESCRIPTOR = "DESCRIPTOR"
 ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
@@ -53,26 +53,6 @@ class SentenceView:
 
     def norm_window(self, first: int, last: int) -> list[str]:
         return [t.norm for t in self.tokens[max(0, first): max(0, last + 1)]]
-
-
-def is_salient(text: str, tokens: Sequence[Token], linked: int = 1) -> bool:
-    """Whether a sentence can carry an event (a trigger with a violence cue) or a relation (a
-    relation cue and, among the ``linked`` known actors and places, at least one party)."""
-    lex = lexicons()
-    triggers = lex.triggers.find(text, tokens)
-    if triggers:
-        view = SentenceView(Sentence(tokens[0].start, tokens[-1].end, tokens[0].sentence), tokens, triggers=triggers,
-                            cues=lex.cues.find(text, tokens))
-        return bool(_accepted(view))
-    from marsad.extract.relations import relation_cues
-
-    return linked > 0 and bool(relation_cues().find(text, tokens))
-
-
-def _accepted(view: SentenceView) -> list[PhraseMatch[TriggerClass]]:
-    from marsad.extract.frames import accepted_triggers
-
-    return accepted_triggers(view, in_context=False)
 
 
 def sentence_views(an: Analysis) -> list[SentenceView]:
@@ -116,15 +96,22 @@ def _assign(views: list[SentenceView], items: Iterable[Any], add: Callable[[Sent
             add(views[i], item)
 
 
+_DESCRIPTOR_KINDS = (("perpetrator_descriptors", "other"), ("crowd_descriptors", "civilians"),
+                     ("authority_descriptors", "state_force"))
+
+
 def _add_descriptors(views: list[SentenceView], text: str) -> None:
-    """Unnamed perpetrators (مسلحون، انتحاري، شاب) become DESCRIPTOR mentions."""
+    """Unnamed actors become DESCRIPTOR mentions: attackers (مسلحون، انتحاري، شاب), crowds
+    (متظاهرون، الأهالي) and authorities (السلطات، الأجهزة الأمنية) when no name covers them."""
     for view in views:
         taken = [(m.start, m.end) for m in view.actors + view.places]
-        for cue in view.cue_matches("perpetrator_descriptors"):
-            if any(cue.start < e and s < cue.end for s, e in taken):
-                continue
-            view.actors.append(Mention(cue.start, cue.end, cue.mention, DESCRIPTOR, cue.mention,
-                                       kind="other", source="descriptor"))
+        for name, kind in _DESCRIPTOR_KINDS:
+            for cue in view.cue_matches(name):
+                if any(cue.start < e and s < cue.end for s, e in taken):
+                    continue
+                taken.append((cue.start, cue.end))
+                view.actors.append(Mention(cue.start, cue.end, cue.mention, DESCRIPTOR, cue.mention,
+                                           kind=kind, source="descriptor"))
         view.actors.sort(key=lambda m: m.start)
 
 

@@ -31,6 +31,7 @@ __all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gaze
 _PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "admin2": "city", "city": "city",
               "town": "city", "point": "point"}
 _BIG_CITY = 100_000
+_NAMESAKE_TOWN = 150_000  # a lone foreign city smaller than this is more likely a namesake at home
 _WIDE = frozenset({"country", "admin1", "region"})
 
 
@@ -187,8 +188,8 @@ def default_gazetteer() -> Gazetteer:
 
 
 def document_country(mentions: Sequence[Mention]) -> str | None:
-    """The country an article is about: the one most of its places lie in, if clearly ahead."""
-    counts = Counter(m.country for m in mentions if m.label == "PLACE" and m.country).most_common(2)
+    """The country an article is about: the one most of its places (and demonyms) lie in, if clearly ahead."""
+    counts = Counter(m.country for m in mentions if m.label in ("PLACE", "DEMONYM") and m.country).most_common(2)
     if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
         return None
     return counts[0][0]
@@ -200,7 +201,9 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     - A name the tagger found (LOC) right after a place noun ("قرية تندينباون", "مطار التيفور")
       becomes a place of the article's country, without coordinates.
     - A small place the gazetteer put in another country ("بلدة عابدين" → Cairo's Abdeen in an
-      article about Syria) is re-read the same way when that country appears nowhere else.
+      article about Syria) is re-read the same way when that country appears nowhere else; so is a
+      town the gazetteer only knows abroad ("وستمنستر" → Westminster, Colorado, in an article about
+      London) even without a place noun before it.
     - Then a tagged name spelt like a place found elsewhere in the article is that same place
       ("قسم أول العريش" after "مدينة العريش": small places are matched only after a place noun).
     - A town or district (or a region named like an everyday word, ``homographs``) whose country
@@ -210,13 +213,17 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     """
     country = document_country(mentions)
     starts = [t.start for t in tokens]
-    elsewhere = Counter(m.country for m in mentions if m.label in ("PLACE", "DEMONYM") and m.country)
+    # how many different names (places, demonyms) the article gives each country
+    names = {(m.country, norm_key(m.text)) for m in mentions if m.label in ("PLACE", "DEMONYM") and m.country}
+    elsewhere = Counter(iso for iso, _ in names)
     localised = []
     for m in mentions:
         lone = m.label == "PLACE" and m.country is not None and elsewhere[m.country] == 1
         foreign = (lone and m.country != country and m.precision == "city"
                    and m.kind in ("city", "town", "admin2"))
         precision = _head_precision(tokens, starts, m.start) if lone or m.label == "LOC" else None
+        if foreign and precision is None and _namesake(m):
+            precision = "city"
         if country is not None and (m.label == "LOC" or foreign) and precision is not None:
             m = Mention(m.start, m.end, m.text, "PLACE", m.text if m.label == "LOC" else m.name,
                         country=country, precision=precision, source="context")
@@ -226,6 +233,13 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     resolved = {norm_key(m.text): m for m in localised if m.label == "PLACE" and m.country}
     return [replace(resolved[norm_key(m.text)], start=m.start, end=m.end, text=m.text, source="context")
             if m.label == "LOC" and norm_key(m.text) in resolved else m for m in localised]
+
+
+def _namesake(m: Mention) -> bool:
+    """A town abroad whose name is no everyday word and that is small enough to have namesakes."""
+    name = split_clitics(norm_key(m.text))[1]
+    return (m.kind == "city" and (m.population or 0) < _NAMESAKE_TOWN and len(name) >= 5
+            and not _unsupported(m))
 
 
 def _unsupported(m: Mention) -> bool:

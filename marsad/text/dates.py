@@ -135,7 +135,7 @@ def _ordinal_days(units: dict[str, int], tens: dict[str, int]) -> dict[str, int]
     return out
 
 
-_SETS = ("ambiguous_months", "weekday_not_after", "weekday_not_before", "weekday_past", "weekday_next",
+_SETS = ("ambiguous_months", "weekday_not_after", "during_prayer", "weekday_not_before", "weekday_past", "weekday_next",
          "today_not_before", "today_not_after", "ago_not_before", "month_preps", "year_preps", "month_past",
          "month_current", "month_next", "month_last_year", "month_this_year", "month_unknown_year")
 
@@ -535,9 +535,14 @@ def _weekday_date(weekday: int, rel: str, pub: dt.date, lex: _Lex) -> dt.date:
 
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     lex, pub = ctx.lex, ctx.published
-    if pub is None or _in(_prev_word(ctx.text, m.start("m")), lex, "weekday_not_after") \
-            or _next_word(ctx.text, m.end("m")) in lex.sets["weekday_not_before"]:
+    if pub is None or _next_word(ctx.text, m.end("m")) in lex.sets["weekday_not_before"]:
         return None
+    before = _prev_word(ctx.text, m.start("m"))
+    if _in(before, lex, "weekday_not_after"):
+        # "صلاة الجمعة" names the prayer; "خلال صلاة الجمعة" also says the day something happened
+        start = ctx.text.rfind(before, 0, m.start("m"))
+        if not _in(_prev_word(ctx.text, start), lex, "during_prayer"):
+            return None
     name = m.group("wd") or "ال" + m.group("wdb")
     day = _weekday_date(lex.weekdays[_k(name)], _k(m.group("rel") or m.group("rel2")), pub, lex)
     return _found(m, day.isoformat(), "day", relative=True)
@@ -555,6 +560,8 @@ def _relative_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         if not m.group("head") and _in(_prev_word(ctx.text, m.start("m")), lex, "today_not_after"):
             return None
     day = ctx.published + dt.timedelta(days=lex.relative_days[rel])
+    if m.group("wd"):  # "اليوم الأربعاء" in an article filed on Friday: the weekday names the day
+        day -= dt.timedelta(days=(day.weekday() - lex.weekdays[_k(m.group("wd"))]) % 7)
     return _found(m, day.isoformat(), "day", relative=True)
 
 

@@ -44,29 +44,41 @@ def test_ordinary_sports_language_yields_no_event(make_analysis) -> None:  # typ
 
 
 def test_recalled_attack_is_background(make_analysis) -> None:  # type: ignore[no-untyped-def]
-    text = ("أطلق مسلح النار على دورية للشرطة في وسط المدينة فقتل شرطيا. "
-            "وكانت البلاد قد شهدت هجمات في عام 2016 أدت لمقتل 32 شخصا.")
-    an = make_analysis(text, "2018-05-29", quantities={"32": 32}, dates={"عام 2016": ("2016", "year")})
+    text = ("أطلق مسلح النار على دورية للشرطة في وسط مدينة الموصل فقتل شرطيا. "
+            "وكان مسلحون قد فجروا سيارة مفخخة أمام مركز للشرطة في المدينة نفسها في مارس 2016، "
+            "ما أسفر عن مقتل 32 شخصا.")
+    an = make_analysis(text, "2018-05-29", places={"الموصل": ("IQ", "city")}, quantities={"32": 32},
+                       dates={"مارس 2016": ("2016-03", "month")})
     events = _events(an)
     assert [e.background for e in events] == [False, True]
     assert events[1].fatalities is not None and events[1].fatalities.value == 32
+    assert events[1].date is not None and events[1].date.value == "2016-03"
 
 
 def test_claim_by_a_group_and_unnamed_attacker(make_analysis) -> None:  # type: ignore[no-untyped-def]
-    text = ("هاجم مسلحون نقطة تفتيش في شمال البلاد. "
+    text = ("هاجم مسلحون نقطة تفتيش للجيش في مدينة بلدوين وسط الصومال صباح الأحد، ما أسفر عن مقتل ثلاثة جنود. "
             "وأعلنت حركة الشباب مسؤوليتها عن الهجوم في بيان نشرته على الإنترنت.")
-    an = make_analysis(text, actors={"حركة الشباب": "group"})
+    an = make_analysis(text, "2018-05-29", actors={"حركة الشباب": "group", "للجيش": "state_force"},
+                       places={"بلدوين": ("SO", "city"), "الصومال": ("SO", "country")},
+                       quantities={"ثلاثة": 3}, dates={"صباح الأحد": ("2018-05-27", "day", True)})
     [ev] = _events(an)
     assert ev.claim is not None and (ev.claim.status, ev.claim.by) == ("claimed", "حركة الشباب")
     assert ev.claim.mode == "online_post"
     roles = {(a.role, a.name) for a in ev.actors}
-    assert ("perpetrator", "مسلحون") in roles and ("claimant", "حركة الشباب") in roles
+    # the doers as the text names them, or the group that claimed them (the gold accepts both)
+    assert roles & {("perpetrator", "مسلحون"), ("perpetrator", "حركة الشباب")}
+    assert ("claimant", "حركة الشباب") in roles
+    assert ev.fatalities is not None and ev.fatalities.value == 3
 
 
 def test_hedged_and_negated_reports(make_analysis) -> None:  # type: ignore[no-untyped-def]
-    hedged = make_analysis("يعتقد أن انفجار عبوة ناسفة وقع قرب الحدود.")
+    hedged = make_analysis("يعتقد أن انفجار عبوة ناسفة وقع قرب الحدود السورية التركية الأحد.", "2018-05-29",
+                           places={"الحدود السورية التركية": ("SY", "region")},
+                           dates={"الأحد": ("2018-05-27", "day", True)})
     assert _events(hedged)[0].certainty == "hedged"
-    negated = make_analysis("نفت وزارة الداخلية وقوع انفجار في العاصمة.")
+    text = "نفت وزارة الداخلية العراقية، الاثنين، وقوع انفجار في بغداد."
+    negated = make_analysis(text, "2018-05-29", places={"بغداد": ("IQ", "city")},
+                            dates={"الاثنين": ("2018-05-28", "day", True)})
     assert _events(negated)[0].certainty == "negated"
 
 
@@ -114,16 +126,6 @@ def test_date_of_a_named_past_attack_is_not_the_arrest_date(make_analysis) -> No
                        places={"شمالي سوريا": ("SY", "region")}, dates={"11 سبتمبر": ("2001-09-11", "day")})
     arrest = next(e for e in _events(an) if e.sub_event_type == "arrests")
     assert arrest.date is None
-
-
-def test_a_period_statement_dates_the_other_operations(make_analysis) -> None:  # type: ignore[no-untyped-def]
-    text = ("أعلن المتحدث العسكري مقتل 30 مسلحا في اشتباكات مع قوات الأمن خلال الأيام الخمسة الماضية في سيناء. "
-            "وأضاف أن القوات الجوية دمرت سيارة مفخخة قرب مدينة العريش في غارة جوية.")
-    an = make_analysis(text, "2018-03-19", places={"سيناء": ("EG", "region"), "العريش": ("EG", "city")},
-                       quantities={"30": 30}, dates={"الأيام الخمسة الماضية": ("2018-03", "month", True)})
-    events = _events(an)
-    assert len(events) == 2
-    assert [e.date.value if e.date else None for e in events] == ["2018-03", "2018-03"]
 
 
 def test_an_air_strike_and_a_suicide_bombing_are_two_incidents(make_analysis) -> None:  # type: ignore[no-untyped-def]

@@ -1,9 +1,11 @@
-from marsad.extract.relations import extract_relations
+from marsad.extract.models import default_models
+from marsad.extract.network import extract_relations
 from marsad.extract.views import sentence_views
 
 
 def _relations(an):  # type: ignore[no-untyped-def]
-    return {(r.type, r.source.name, r.target.name) for r in extract_relations(an.text, sentence_views(an))}
+    return {(r.type, r.source.name, r.target.name)
+            for r in extract_relations(an.text, sentence_views(an), default_models())}
 
 
 def test_spokesman_role_and_call_to_action(make_analysis) -> None:  # type: ignore[no-untyped-def]
@@ -40,3 +42,20 @@ def test_no_relation_without_a_cue(make_analysis) -> None:  # type: ignore[no-un
     text = "التقى وزير الخارجية بنظيره في القاهرة لبحث ملف حركة حماس."
     an = make_analysis(text, actors={"حركة حماس": "group"}, persons=["وزير الخارجية"])
     assert _relations(an) == set()
+
+
+def test_roles_and_memberships_in_apposition(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال سامي العلي، المسؤول الإعلامي في جبهة الصمود، إن القصف استمر. "
+            "وأعلنت كتائب النصر، الجناح المسلح لحركة الفجر، مسؤوليتها عن الهجوم.")
+    an = make_analysis(text, actors={"جبهة الصمود": "group", "كتائب النصر": "group", "حركة الفجر": "group"},
+                       persons=["سامي العلي"])
+    rels = _relations(an)
+    assert ("role", "سامي العلي", "جبهة الصمود") in rels
+    assert ("membership", "كتائب النصر", "حركة الفجر") in rels
+
+
+def test_backing_stated_after_the_backed_group(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "واشتبكت قوات الحكومة مع ميليشيا الوادي المدعومة من إيران قرب الحدود."
+    an = make_analysis(text, actors={"قوات الحكومة": "state_force", "ميليشيا الوادي": "group"},
+                       places={"إيران": ("IR", "country")})
+    assert ("support", "إيران", "ميليشيا الوادي") in _relations(an)

@@ -1,0 +1,121 @@
+"""The learned event detector: which candidates report an event, of which type, and which of them
+report the same incident (models in ``models.py``).
+
+Accepted candidates are grouped greedily in text order: each joins the incident of its own kind
+(violence, protest, each strategic development) it most likely continues, when that is likely
+enough, else starts a new one if it is likely a first report. Candidates the detector did not take
+then join the incident they restate, as more evidence.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.candidates import Candidate, DocContext
+from marsad.extract.features import group_features, join_features, trigger_features
+from marsad.extract.lexicon import TriggerClass
+from marsad.extract.merge import FROM_AFAR
+from marsad.extract.models import ExtractionModels
+
+__all__ = ["detect", "group_incidents", "incident_type", "joinable", "family", "MERGE_WINDOW", "NONE"]
+
+NONE = "none"
+MERGE_WINDOW = 40  # sentences: a candidate further from every member starts its own incident
+
+
+def detect(candidates: list[Candidate], ctx: DocContext, models: ExtractionModels) -> list[Candidate]:
+    """The candidates that report an event. Every candidate gets its type probabilities and its
+    background and first-report scores (a rejected one may still restate an incident)."""
+    if not candidates:
+        return []
+    rows = [trigger_features(c, ctx, candidates[:i]) for i, c in enumerate(candidates)]
+    probs = models.detector.scores(rows)
+    none = models.detector.classes.index(NONE)
+    backgrounds = models.background.positive(rows)
+    firsts = models.starter.positive(rows)
+    kept = []
+    for i, c in enumerate(candidates):
+        p = probs[i]
+        c.type_scores = {cls: float(v) for cls, v in zip(models.detector.classes, p, strict=True) if cls != NONE}
+        c.background, c.starts = float(backgrounds[i]), float(firsts[i])
+        if 1.0 - p[none] >= models.accept:
+            kept.append(c)
+    return kept
+
+
+def group_incidents(accepted: list[Candidate], models: ExtractionModels,
+                    others: list[Candidate] = ()) -> list[list[Candidate]]:  # type: ignore[assignment]
+    """Accepted candidates grouped into incidents, in text order; then ``others`` (candidates the
+    detector did not take) join the incident they restate, when one is likely enough."""
+    groups: list[list[Candidate]] = []
+    kinds: list[str] = []  # each group's family, by its type as it stands
+    for c in accepted:
+        # a candidate more likely to continue an incident than to be a first report joins it
+        target = _best_group([groups[i] for i in joinable(groups, kinds, c)], c, models,
+                             min(models.join, max(c.starts, models.join / 2)))
+        if target is not None:
+            target.append(c)
+            kinds[groups.index(target)] = family(incident_type(target, models))
+        elif c.starts >= models.start:
+            groups.append([c])
+            kinds.append(family(incident_type(groups[-1], models)))
+    types = kinds
+    for c in others:
+        same_kind = [g for g, kind in zip(groups, types, strict=True)
+                     if g[0].index < c.index and kind == family(c.frame.top.event_type)]
+        target = _best_group(same_kind, c, models, models.restate)
+        if target is not None:
+            c.restates = True
+            target.append(c)
+            target.sort(key=lambda m: m.index)
+    return groups
+
+
+_SPECIFIC = 20  # above: a trigger that names the kind of act (an air strike, a shooting), not just "an attack"
+
+
+def _fits(group: list[Candidate], c: Candidate) -> bool:
+    """Specific reports of different kinds of act (an air strike on the attackers after a shooting at a
+    mosque) are different incidents; a generic word ("الهجوم", "قتل") fits any."""
+    top = c.frame.top
+    if top.priority <= _SPECIFIC:
+        return True
+    kinds = {_act(m.frame.top) for m in group if m.frame.top.priority > _SPECIFIC}
+    return not kinds or _act(top) in kinds
+
+
+def _act(cls: TriggerClass) -> tuple[str, bool]:
+    """The kind of act: its ACLED type, and for explosions whether delivered from afar (an air strike,
+    shelling) or carried or planted on the spot (a suicide bomber, an IED)."""
+    return cls.event_type, cls.sub_event_type in FROM_AFAR
+
+
+def family(event_type: str) -> str:
+    if event_type in ("battles", "explosions_remote_violence", "violence_against_civilians"):
+        return "violence"
+    return event_type
+
+
+def joinable(groups: list[list[Candidate]], kinds: list[str], c: Candidate) -> list[int]:
+    """The groups ``c`` may join: of its own kind (``kinds``: each group's family), where a
+    specific act of another kind has not been reported."""
+    kind = family(c.event_type)
+    return [i for i, g in enumerate(groups) if kinds[i] == kind and _fits(g, c)]
+
+
+def _best_group(groups: list[list[Candidate]], c: Candidate, models: ExtractionModels,
+                least: float | None = None) -> list[Candidate] | None:
+    """The group ``c`` most likely continues, if likely enough; ``first`` and ``latest`` are read
+    among these groups (those it may join)."""
+    near = [g for g in groups if 0 <= c.sentence - g[-1].sentence <= MERGE_WINDOW]
+    if not near:
+        return None
+    rows = [join_features(g, c, first=g is groups[0], latest=g is groups[-1]) for g in near]
+    probs = models.merge.positive(rows)
+    best = int(probs.argmax())
+    return near[best] if probs[best] >= (models.join if least is None else least) else None
+
+
+def incident_type(group: list[Candidate], models: ExtractionModels) -> str:
+    """The incident's ACLED type from the candidates the detector took (not the restatements)."""
+    reports = [c for c in group if not c.restates] or group
+    probs = models.typer.scores([group_features(reports)])[0]
+    return models.typer.classes[int(probs.argmax())]
