@@ -54,7 +54,8 @@ function jsonForms() {
       try {
         await api(form.dataset.api, { method: form.dataset.method || "POST", body });
         showStatus(form, words.saved || "saved", true);
-        if (form.dataset.reload !== "no") window.setTimeout(() => window.location.reload(), 300);
+        if (form.dataset.next) window.location.href = form.dataset.next;
+        else if (form.dataset.reload !== "no") window.setTimeout(() => window.location.reload(), 300);
       } catch (error) {
         showStatus(form, `${words.error || "error"}: ${error.message}`, false);
       }

@@ -26,7 +26,7 @@ function popup(props) {
   const box = element("div", { class: "popup" });
   const link = element("a", { href: `/events/${encodeURIComponent(props.id)}` }, props.title || props.id);
   box.append(link);
-  box.append(element("div", {}, [props.date, props.event_type_label, props.place].filter(Boolean).join(" · ")));
+  box.append(element("div", {}, [props.date, words[`sub_event_type:${props.sub_event_type}`], props.place].filter(Boolean).join(" · ")));
   if (props.fatalities != null) box.append(element("div", {}, `${words.fatalities}: ${props.fatalities}`));
   return box;
 }

@@ -52,7 +52,11 @@ class Words:
         return {key: self.code(vocabulary, key) for key in _vocabulary().get(vocabulary, {})}
 
     def all(self) -> dict[str, str]:
-        return dict(_messages()[self.lang])
+        """Every message, and every code as ``vocabulary:code`` (what the pages' scripts read)."""
+        out = dict(_messages()[self.lang])
+        for vocabulary in _vocabulary():
+            out |= {f"{vocabulary}:{code}": name for code, name in self.codes(vocabulary).items()}
+        return out
 
 
 def words(lang: str | None) -> Words:
