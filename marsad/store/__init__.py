@@ -1,0 +1,43 @@
+"""The Marsad store: articles, extraction records, events, actors, places, relations, incidents, failures.
+
+>>> from marsad.store import open_store, EventFilter, query_events
+>>> store = open_store()                     # marsad.db here; or "postgresql+psycopg://…"   # doctest: +SKIP
+>>> with store.session() as session:                                                       # doctest: +SKIP
+...     page = query_events(session, EventFilter(country="IQ", limit=10))
+
+Opening a store applies the shipped Alembic migrations. Writes (:class:`StoreWriter`) are
+idempotent, keyed by content hashes; reads (:mod:`marsad.store.queries`) return frozen dataclasses.
+The tables (:mod:`marsad.store.tables`) are separate from the extraction dataclasses.
+"""
+
+from marsad.store.db import DEFAULT_URL, Store, StoreError, database_url, open_store
+from marsad.store.queries import (
+    EVENT_SORTS,
+    EventFilter,
+    EventSummary,
+    Page,
+    QueryError,
+    event_detail,
+    query_events,
+)
+from marsad.store.writes import NewArticle, NewDocId, NewFailure, NewRecord, StoreWriter
+
+__all__ = [
+    "DEFAULT_URL",
+    "EVENT_SORTS",
+    "EventFilter",
+    "EventSummary",
+    "NewArticle",
+    "NewDocId",
+    "NewFailure",
+    "NewRecord",
+    "Page",
+    "QueryError",
+    "Store",
+    "StoreError",
+    "StoreWriter",
+    "database_url",
+    "event_detail",
+    "open_store",
+    "query_events",
+]
