@@ -210,6 +210,12 @@ def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vect
         click.echo(format_conll(evaluate_ner(test_path, out_path)))
 
 
+from marsad.api.cli import keys, serve  # noqa: E402  (the web app's commands: lazy imports inside)
+
+cli.add_command(serve)
+cli.add_command(keys)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; user errors become one line on stderr and exit code 2."""
     try:

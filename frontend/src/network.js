@@ -50,7 +50,7 @@ async function draw() {
   const query = pageQuery();
   const graph = await api(`/api/graph${query ? `?${query}` : ""}`);
   const elements = [
-    ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, weight: n.weight } })),
+    ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, weight: n.weight, key: n.key } })),
     ...graph.edges.map((e) => ({ data: { ...e, id: e.id, source: e.source, target: e.target, count: e.evidence.length } })),
   ];
   const cy = cytoscape({
@@ -62,7 +62,7 @@ async function draw() {
   });
   cy.on("tap", "edge", (event) => showEvidence(event.target));
   cy.on("tap", "node", (event) => {
-    window.location.href = `/?actor_id=${encodeURIComponent(event.target.id())}`;
+    window.location.href = `/?actor=${encodeURIComponent(event.target.data("key"))}`;
   });
   document.getElementById("network-count").textContent = `${graph.nodes.length} / ${graph.edges.length}`;
   window.marsadNetwork = cy;

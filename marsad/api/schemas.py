@@ -183,6 +183,7 @@ class ActorDetail(ActorPublic):
 class GraphNode(BaseModel):
     id: str
     label: str
+    key: str = Field(description="what the events filter 'actor' takes for this actor (knowledge-base id or name)")
     kind: str | None = None
     weight: int = 1
 

@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from marsad.store.queries import EventFilter, event_conditions
+from marsad.store.search import matching_ids
 from marsad.store.tables import ActorRow, ArticleRow, EventActorRow, EventRow, EvidenceRow, RecordRow, RelationRow
 
 __all__ = ["ActorPage", "ArticleRecord", "GraphEdge", "GraphFilter", "RelationItem", "actor_page",
@@ -44,7 +45,7 @@ def article_record(session: Session, doc_id: str) -> ArticleRecord | None:
     record = session.scalar(select(RecordRow).where(RecordRow.article_id == article.id, RecordRow.current.is_(True)))
     ids: dict[str, int] = {}
     if record is not None:
-        ids = dict(session.execute(select(EventRow.event_key, EventRow.id).where(EventRow.record_id == record.id)).tuples())
+        ids = dict(session.execute(select(EventRow.event_key, EventRow.id).where(EventRow.record_id == record.id)).all())
     return ArticleRecord(article.id, article.doc_id, article.title, article.text, article.published, article.outlet,
                          article.url, json.loads(record.result_json) if record else None, ids)
 
@@ -59,7 +60,7 @@ def day_counts(session: Session, flt: EventFilter) -> list[tuple[dt.date, str, i
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .where(*event_conditions(_dialect(session), flt), EventRow.date_start.is_not(None))
             .group_by(EventRow.date_start, EventRow.event_type).order_by(EventRow.date_start))
-    return [(day, kind, count) for day, kind, count in session.execute(stmt).tuples()]
+    return [(day, kind, count) for day, kind, count in session.execute(stmt).all()]
 
 
 def max_event_id(session: Session) -> int:
@@ -131,7 +132,7 @@ def _relations(session: Session, conditions: list[Any], limit: int) -> list[Rela
                    func.substr(ArticleRow.text, EvidenceRow.start + 1, EvidenceRow.end - EvidenceRow.start))
             .join(RelationRow, RelationRow.id == EvidenceRow.relation_id)
             .join(ArticleRow, ArticleRow.id == RelationRow.article_id)
-            .where(EvidenceRow.relation_id.in_(ids[start:start + 500])).order_by(EvidenceRow.id)).tuples()
+            .where(EvidenceRow.relation_id.in_(ids[start:start + 500])).order_by(EvidenceRow.id)).all()
         for relation_id, begin, end, text in evidence:
             spans[relation_id].append((begin, end, text))
     return [RelationItem(r.id, r.type, r.source_id, r.target_id, r.detail, r.certainty, r.article_id, r.doc_id,
@@ -196,7 +197,7 @@ def actor_page(session: Session, actor_id: int) -> ActorPage | None:
         EventActorRow.actor_id == actor_id, EventActorRow.mention.is_not(None)).limit(5000)) if m)
     relations = _relations(session, [or_(RelationRow.source_id == actor_id, RelationRow.target_id == actor_id)], 500)
     other = {i for r in relations for i in (r.source_id, r.target_id)} | {actor_id}
-    names = dict(session.execute(select(ActorRow.id, ActorRow.name).where(ActorRow.id.in_(other))).tuples())
+    names = dict(session.execute(select(ActorRow.id, ActorRow.name).where(ActorRow.id.in_(other))).all())
     months = session.execute(select(EventRow.date_value).join(EventActorRow, EventActorRow.event_id == EventRow.id)
                              .where(EventActorRow.actor_id == actor_id, EventRow.counted.is_(True),
                                     EventRow.date_value.is_not(None))).scalars()
@@ -219,3 +220,34 @@ def search_actors(session: Session, name: str | None, limit: int, offset: int) -
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = session.execute(stmt.order_by(func.coalesce(counts.c.n, 0).desc(), ActorRow.id).limit(limit).offset(offset))
     return total, [(ActorNode(r.id, r.name, r.kind, r.kb_id), r.n) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    text: str
+
+
+def search_articles(session: Session, query: str, limit: int, offset: int) -> tuple[int, list[ArticleHit]]:
+    """Articles holding every word of ``query`` (normalised Arabic full text), newest first."""
+    condition = matching_ids(_dialect(session), query)
+    total = session.scalar(select(func.count(ArticleRow.id)).where(condition)) or 0
+    rows = session.execute(select(ArticleRow.doc_id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published,
+                                  func.substr(ArticleRow.text, 1, 400))
+                           .where(condition).order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
+                           .limit(limit).offset(offset)).all()
+    return total, [ArticleHit(*row) for row in rows]
+
+
+def article_by_hash(session: Session, digest: str) -> str | None:
+    """The id an article with this content hash is stored under."""
+    return session.scalar(select(ArticleRow.doc_id).where(ArticleRow.content_hash == digest))
+
+
+def actor_id_by_key(session: Session, key: str) -> int | None:
+    """The actor a filter's ``actor`` names (knowledge-base id or canonical name); the one with most events."""
+    return session.scalar(select(ActorRow.id).where(or_(ActorRow.kb_id == key, ActorRow.name == key))
+                          .order_by(ActorRow.id).limit(1))

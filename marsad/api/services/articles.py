@@ -6,12 +6,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from marsad.api.schemas import ArticlePublic, EventDetail, FieldSpan
+from marsad.api.schemas import ArticlePublic, EventDetail, FieldSpan, SearchHit, SearchPublic
 from marsad.api.services.events import field_spans
 from marsad.store import app_queries
 from marsad.web.highlight import Mark, Segment, segments
 
-__all__ = ["article", "article_segments", "event_segments", "text_direction"]
+__all__ = ["article", "article_segments", "event_segments", "search", "text_direction"]
 
 ENTITY_FIELDS = {"PERS": "perpetrator", "ORG": "claimant", "LOC": "location", "DATE": "date", "NUM": "fatalities",
                  "MISC": "other"}
@@ -55,3 +55,11 @@ def event_segments(event: EventDetail) -> list[Segment]:
 def text_direction(text: str) -> str:
     arabic = sum(1 for ch in text[:400] if "\u0600" <= ch <= "\u06ff")
     return "rtl" if arabic * 3 >= len(text[:400].strip()) or arabic > 40 else "ltr"
+
+
+def search(session: Session, query: str, limit: int, offset: int) -> SearchPublic:
+    total, hits = app_queries.search_articles(session, query, limit, offset)
+    return SearchPublic(data=[SearchHit(article_id=h.doc_id, title=h.title, outlet=h.outlet,
+                                        published=h.published.isoformat() if h.published else None,
+                                        snippet=" ".join(h.text.split())[:240]) for h in hits],
+                        count=total, limit=limit, offset=offset)

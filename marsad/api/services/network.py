@@ -40,7 +40,7 @@ def graph(session: Session, flt: GraphFilter, words: Words) -> GraphPublic:
             certainty_label=words.code("certainty", edge.certainty),
             evidence=[GraphEvidence(relation_id=r.id, article_id=r.doc_id, article_title=r.title, text=text,
                                     start=start, end=end) for r in kept for start, end, text in r.evidence[:3]]))
-    return GraphPublic(nodes=[GraphNode(id=str(n.id), label=n.name, kind=n.kind, weight=degree[n.id]) for n in nodes],
+    return GraphPublic(nodes=[GraphNode(id=str(n.id), label=n.name, key=n.kb_id or n.name, kind=n.kind, weight=degree[n.id]) for n in nodes],
                        edges=out_edges)
 
 

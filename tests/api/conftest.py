@@ -1,0 +1,120 @@
+"""A real server for API and browser tests: the bundled sample through the real pipeline into a
+real database (SQLite, and PostgreSQL when ``MARSAD_TEST_PG`` names a server), served by uvicorn
+on 127.0.0.1 and reached with a real HTTP client."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from marsad import model
+from marsad.api.main import create_app
+from marsad.api.settings import ServerSettings
+from marsad.ingest import iter_documents
+from marsad.model import Document
+from marsad.store import NewArticle, NewRecord, Store, StoreWriter
+from marsad.store.app import open_app_store
+from marsad.store.keys import create_key
+from marsad.store.rows import content_hash
+
+SAMPLE = Path(model.__file__).parent / "samples" / "sample.jsonl"
+
+
+@pytest.fixture(scope="session")
+def sample() -> list[tuple[Document, dict[str, Any]]]:
+    from marsad.pipeline import process
+
+    docs = [d for d in iter_documents([str(SAMPLE)]) if isinstance(d, Document)]
+    return [(doc, process(doc).to_json()) for doc in docs]
+
+
+def fill(store: Store, items: list[tuple[Document, dict[str, Any]]]) -> None:
+    with store.session() as session:
+        writer = StoreWriter(session)
+        writer.add_articles([NewArticle(doc_id=d.id, text=d.text, content_hash=content_hash(d.text), title=d.title,
+                                        published=d.published, outlet=d.outlet) for d, _ in items])
+        writer.add_records([NewRecord(content_hash(d.text), r, "test") for d, r in items])
+
+
+@dataclass
+class Running:
+    url: str
+    store: Store
+    keys: dict[str, str]
+
+    def client(self, role: str | None = None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {self.keys[role]}"} if role else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def serve(settings: ServerSettings, store: Store) -> Iterator[str]:
+    """Run the app under uvicorn in a thread until the block ends."""
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, store), host=settings.host, port=settings.port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    try:
+        yield settings.address.rstrip("/")
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture
+def app_store(db_url: str, sample: list[tuple[Document, dict[str, Any]]]) -> Iterator[Store]:
+    store = open_app_store(db_url)
+    fill(store, sample)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def server(app_store: Store) -> Iterator[Running]:
+    """Single-user mode on 127.0.0.1: no keys."""
+    settings = ServerSettings(db_url=app_store.url, port=_free_port())
+    for url in serve(settings, app_store):
+        yield Running(url, app_store, {})
+
+
+@pytest.fixture
+def keyed_server(app_store: Store) -> Iterator[Running]:
+    """Keys required; one key per role, and a 'slow' read key limited to 3 requests a minute."""
+    with app_store.session() as session:
+        keys = {role: create_key(session, role, role)[1] for role in ("read", "write", "review")}
+        keys["slow"] = create_key(session, "slow", "read", rate_limit=3)[1]
+    settings = ServerSettings(db_url=app_store.url, port=_free_port(), keyless=False)
+    for url in serve(settings, app_store):
+        yield Running(url, app_store, keys)
+
+
+WESTMINSTER = "sample-2017-03-28-westminster"
+
+
+@pytest.fixture
+def westminster(server: Running) -> dict[str, Any]:
+    """The sample's Westminster attack, found through the API as a user would find it."""
+    with server.client() as client:
+        found = client.get("/api/events", params={"country": "GB"}).json()["data"]
+    [event] = [e for e in found if e["article_id"] == WESTMINSTER and e["event_type"] != "strategic_developments"]
+    return event
