@@ -78,7 +78,19 @@ function correctionFields() {
   }
 }
 
+function cleanFilterForms() {
+  // GET filter forms leave their empty fields out of the address.
+  for (const form of document.querySelectorAll("form.filters")) {
+    form.addEventListener("submit", () => {
+      for (const field of form.querySelectorAll("input, select")) {
+        if (field.name && field.value === "") field.disabled = true;
+      }
+    });
+  }
+}
+
 languageToggle();
+cleanFilterForms();
 evidenceFocus();
 jsonForms();
 correctionFields();

@@ -7,7 +7,7 @@ import { api, element, labels, pageQuery } from "./common.js";
 
 const words = labels();
 const main = document.querySelector("main");
-const map = L.map("map", { worldCopyJump: true, preferCanvas: false }).setView([30, 30], 3);
+const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 30], 3);
 
 async function boundaries() {
   const tiles = main.dataset.tiles;

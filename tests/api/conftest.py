@@ -4,6 +4,7 @@ on 127.0.0.1 and reached with a real HTTP client."""
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 import time
@@ -29,11 +30,22 @@ from marsad.store.rows import content_hash
 SAMPLE = Path(model.__file__).parent / "samples" / "sample.jsonl"
 
 
+# Our own short sentences that give the actor network some edges (the bundled sample has none).
+NETWORK_ARTICLES = [
+    Document(id="test-network-allegiance", published=dt.date(2014, 11, 10), outlet="Test wire",
+             text="أعلنت جماعة أنصار بيت المقدس مبايعتها لتنظيم الدولة الإسلامية وزعيمه أبو بكر البغدادي."),
+    Document(id="test-network-supply", published=dt.date(2018, 6, 1), outlet="Test wire",
+             text="قالت مصادر أمنية إن إيران زودت جماعة الحوثيين بصواريخ وطائرات مسيرة."),
+    Document(id="test-network-role", published=dt.date(2019, 1, 16), outlet="Test wire",
+             text="قال المتحدث باسم حركة الشباب علي محمود راجي إن الحركة تقف وراء الهجوم."),
+]
+
+
 @pytest.fixture(scope="session")
 def sample() -> list[tuple[Document, dict[str, Any]]]:
     from marsad.pipeline import process
 
-    docs = [d for d in iter_documents([str(SAMPLE)]) if isinstance(d, Document)]
+    docs = [d for d in iter_documents([str(SAMPLE)]) if isinstance(d, Document)] + NETWORK_ARTICLES
     return [(doc, process(doc).to_json()) for doc in docs]
 
 

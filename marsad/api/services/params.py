@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Literal
 from urllib.parse import urlencode
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from marsad.store.queries import EventFilter
 
@@ -32,6 +32,14 @@ class EventParams(BaseModel):
     limit: int = Field(50, ge=1, le=1000)
     offset: int = Field(0, ge=0)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_unset(cls, data: object) -> object:
+        """A form's empty field means no filter."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if v not in ("", None)}
+        return data
+
     def to_filter(self, limit: int | None = None, offset: int | None = None) -> EventFilter:
         return EventFilter(
             date_from=self.date_from, date_to=self.date_to, country=(self.country or None) and self.country.upper(),
@@ -50,4 +58,4 @@ class EventParams(BaseModel):
     @classmethod
     def from_query(cls, query: dict[str, str]) -> EventParams:
         """From a dict of URL parameters (empty values are no filter)."""
-        return cls.model_validate({k: v for k, v in query.items() if v not in ("", None) and k in cls.model_fields})
+        return cls.model_validate({k: v for k, v in query.items() if k in cls.model_fields})
