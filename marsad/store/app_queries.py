@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from marsad.store.queries import EventFilter, event_conditions
 from marsad.store.search import matching_ids
@@ -189,10 +189,9 @@ def actor_page(session: Session, actor_id: int) -> ActorPage | None:
     row = session.get(ActorRow, actor_id)
     if row is None:
         return None
-    counted = (select(EventActorRow.event_id).join(EventRow, EventRow.id == EventActorRow.event_id)
-               .where(EventActorRow.actor_id == actor_id, EventRow.counted.is_(True)))
     events = session.scalar(select(func.count(func.distinct(EventActorRow.event_id)))
-                            .select_from(counted.subquery())) or 0
+                            .join(EventRow, EventRow.id == EventActorRow.event_id)
+                            .where(EventActorRow.actor_id == actor_id, EventRow.counted.is_(True))) or 0
     mentions = Counter(m for m in session.scalars(select(EventActorRow.mention).where(
         EventActorRow.actor_id == actor_id, EventActorRow.mention.is_not(None)).limit(5000)) if m)
     relations = _relations(session, [or_(RelationRow.source_id == actor_id, RelationRow.target_id == actor_id)], 500)
@@ -212,7 +211,7 @@ def search_actors(session: Session, name: str | None, limit: int, offset: int) -
     n_events = (select(EventActorRow.actor_id, func.count(func.distinct(EventActorRow.event_id)).label("n"))
                 .join(EventRow, EventRow.id == EventActorRow.event_id).where(EventRow.counted.is_(True))
                 .group_by(EventActorRow.actor_id).subquery())
-    counts = aliased(n_events)
+    counts = n_events
     stmt = select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.kb_id, func.coalesce(counts.c.n, 0).label("n")) \
         .outerjoin(counts, counts.c.actor_id == ActorRow.id)
     if name:

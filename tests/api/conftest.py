@@ -5,6 +5,8 @@ on 127.0.0.1 and reached with a real HTTP client."""
 from __future__ import annotations
 
 import datetime as dt
+import http.server
+import json
 import socket
 import threading
 import time
@@ -130,3 +132,42 @@ def westminster(server: Running) -> dict[str, Any]:
         found = client.get("/api/events", params={"country": "GB"}).json()["data"]
     [event] = [e for e in found if e["article_id"] == WESTMINSTER and e["event_type"] != "strategic_developments"]
     return event
+
+
+@dataclass
+class Hook:
+    url: str
+    received: list[dict[str, Any]]
+    arrived: threading.Event
+
+
+@pytest.fixture
+def hook() -> Iterator[Hook]:
+    """A webhook receiver on 127.0.0.1 that keeps the JSON bodies POSTed to it."""
+    received: list[dict[str, Any]] = []
+    arrived = threading.Event()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+            arrived.set()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield Hook(f"http://127.0.0.1:{httpd.server_address[1]}/hook", received, arrived)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def hooked_server(app_store: Store, hook: Hook) -> Iterator[Running]:
+    """Single-user mode with watchlist matches POSTed to ``hook``."""
+    settings = ServerSettings(db_url=app_store.url, port=_free_port(), webhook_url=hook.url)
+    for url in serve(settings, app_store):
+        yield Running(url, app_store, {})

@@ -23,7 +23,6 @@ def search(session: SessionDep, caller: Reader, q: Annotated[str, Query(min_leng
 def submit_article(session: SessionDep, state: StateDep, caller: Writer, body: ArticleIn) -> ArticleSubmitted:
     answer = submit.submit_article(session, body)
     if answer.stored:
-        session.commit()
         watch.notify(state, session)
     return answer
 

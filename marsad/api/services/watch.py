@@ -95,7 +95,6 @@ def notify(state: AppState, session: Session) -> None:
         payload = {"watchlist": {"id": item.id, "name": item.name, "query": item.query}, "new": count,
                    "events": [e.model_dump() for e in events]}
         threading.Thread(target=_post, args=(url, payload), daemon=True).start()
-    session.commit()
 
 
 def _post(url: str, payload: dict[str, object]) -> None:
