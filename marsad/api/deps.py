@@ -1,6 +1,6 @@
 """Dependencies of the routes: the app's state, a database session, the caller and its rights.
 
-``SessionDep`` is a session committed when the request succeeds; ``Reader``, ``Writer`` and
+``SessionDep`` is a session that routes which write commit themselves; ``Reader``, ``Writer`` and
 ``Reviewer`` are the caller, checked for the right (401 without a usable key, 403 when the key's
 role lacks the right, 429 over the key's rate limit).
 """
@@ -50,8 +50,14 @@ StateDep = Annotated[AppState, Depends(get_state)]
 
 
 def get_session(state: StateDep) -> Iterator[Session]:
-    with state.store.session() as session:
+    """A session for the request. Routes that write commit before they answer (the code after a
+    dependency's ``yield`` may run after the response is sent, too late for the next request)."""
+    session = state.store.sessions()
+    try:
         yield session
+    finally:
+        session.rollback()
+        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -22,6 +22,7 @@ def search(session: SessionDep, caller: Reader, q: Annotated[str, Query(min_leng
 @router.post("/articles", response_model=ArticleSubmitted, status_code=201)
 def submit_article(session: SessionDep, state: StateDep, caller: Writer, body: ArticleIn) -> ArticleSubmitted:
     answer = submit.submit_article(session, body)
+    session.commit()
     if answer.stored:
         watch.notify(state, session)
     return answer

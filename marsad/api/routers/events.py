@@ -49,4 +49,6 @@ def get_event(session: SessionDep, caller: Reader, event_id: int) -> EventDetail
 
 @router.post("/{event_id}/review", response_model=ReviewPublic, status_code=201)
 def review_event(session: SessionDep, caller: Reviewer, event_id: int, verdict: ReviewIn) -> ReviewPublic:
-    return review.review_event(session, event_id, verdict, caller.name)
+    answer = review.review_event(session, event_id, verdict, caller.name)
+    session.commit()
+    return answer

@@ -38,4 +38,6 @@ def get_actor(session: SessionDep, caller: Reader, actor_id: int) -> ActorDetail
 
 @router.post("/relations/{relation_id}/review", response_model=ReviewPublic, status_code=201)
 def review_relation(session: SessionDep, caller: Reviewer, relation_id: int, verdict: ReviewIn) -> ReviewPublic:
-    return review.review_relation(session, relation_id, verdict, caller.name)
+    answer = review.review_relation(session, relation_id, verdict, caller.name)
+    session.commit()
+    return answer

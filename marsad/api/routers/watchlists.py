@@ -19,7 +19,9 @@ def list_watchlists(session: SessionDep, caller: Reader) -> list[WatchlistPublic
 
 @router.post("", response_model=WatchlistPublic, status_code=201)
 def create_watchlist(session: SessionDep, caller: Reader, body: WatchlistIn) -> WatchlistPublic:
-    return watch.create(session, caller.name, body)
+    answer = watch.create(session, caller.name, body)
+    session.commit()
+    return answer
 
 
 @router.get("/{watchlist_id}/new", response_model=EventsPublic)
@@ -31,12 +33,14 @@ def new_matches(session: SessionDep, caller: Reader, watchlist_id: int) -> Event
 @router.post("/{watchlist_id}/seen", response_model=WatchlistPublic)
 def mark_seen(session: SessionDep, caller: Reader, watchlist_id: int) -> WatchlistPublic:
     item = watchlists.mark_seen(session, watchlist_id, app_queries.max_event_id(session), caller.name)
+    session.commit()
     return WatchlistPublic(id=item.id, name=item.name, query=item.query, new=0)
 
 
 @router.delete("/{watchlist_id}", status_code=204)
 def delete_watchlist(session: SessionDep, caller: Reader, watchlist_id: int) -> Response:
     watchlists.delete_watchlist(session, watchlist_id, caller.name)
+    session.commit()
     return Response(status_code=204)
 
 

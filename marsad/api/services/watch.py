@@ -94,6 +94,7 @@ def notify(state: AppState, session: Session) -> None:
         watchlists.mark_notified(session, item.id, max(e.id for e in events))
         payload = {"watchlist": {"id": item.id, "name": item.name, "query": item.query}, "new": count,
                    "events": [e.model_dump() for e in events]}
+        session.commit()
         threading.Thread(target=_post, args=(url, payload), daemon=True).start()
 
 
