@@ -14,38 +14,14 @@ from typing import IO
 
 import click
 
-from marsad.corpus import Failure, RunStats, run
+from marsad.corpus import Failure, RunStats, pipeline_for, process_function, run
 from marsad.export.report import format_report
 from marsad.ingest import InputError, iter_documents
-from marsad.model import Document, Result
-from marsad.pipeline import Pipeline, PipelineOptions
+from marsad.model import Result
 
 __all__ = ["main", "cli"]
 
 EXIT_PARTIAL = 1
-
-
-class _Pipelines:
-    """A pipeline per option set, so --no-ner does not load the tagger."""
-
-    def __init__(self) -> None:
-        self._cache: dict[bool, Pipeline] = {}
-
-    def get(self, ner: bool) -> Pipeline:
-        if ner not in self._cache:
-            self._cache[ner] = Pipeline(PipelineOptions(ner=ner))
-        return self._cache[ner]
-
-
-_PIPELINES = _Pipelines()
-
-
-def _process_with_ner(doc: Document) -> Result:
-    return _PIPELINES.get(True)(doc)
-
-
-def _process_without_ner(doc: Document) -> Result:
-    return _PIPELINES.get(False)(doc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,7 +44,7 @@ def extract(inputs: tuple[str, ...], output: str, jobs: int, no_ner: bool, quiet
     INPUTS are SPEC JSONL files (.jsonl, .jsonl.gz), .txt or .html files (id = file name),
     directories of those, or - for JSONL on stdin.
     """
-    process = _process_without_ner if no_ner else _process_with_ner
+    process = process_function(ner=not no_ner)
     items = iter_documents(list(inputs), stdin=sys.stdin.buffer)
     stats = RunStats()
     with click.open_file(output, "w", encoding="utf-8") as out:
@@ -95,7 +71,7 @@ def _write_results(outcomes: Iterator[Result | Failure], out: IO[str]) -> None:
 @click.option("--no-ner", is_flag=True, help="Skip the neural NER tagger.")
 def show(input_path: str, doc_id: str | None, limit: int | None, no_ner: bool) -> None:
     """Print a readable report of the articles in INPUT: each field with its evidence."""
-    pipeline = _PIPELINES.get(not no_ner)
+    pipeline = pipeline_for(not no_ner)
     shown = failed = 0
     for item in iter_documents([input_path], stdin=sys.stdin.buffer):
         if isinstance(item, InputError):
@@ -134,7 +110,7 @@ def eval_events(gold: Path, out: Path | None, scorer: Path | None, no_ner: bool)
 
     with tempfile.TemporaryDirectory() as tmp:
         system = out or Path(tmp) / "system.jsonl"
-        extract_gold(gold, system, _PIPELINES.get(not no_ner))
+        extract_gold(gold, system, pipeline_for(not no_ner))
         report = score_file(gold, system, scorer)
     ev, rel = report["events"], report["relations"]
     click.echo(f"events    P={ev['precision']:.3f} R={ev['recall']:.3f} F1={ev['f1']:.3f} "
@@ -208,6 +184,16 @@ def train_ner_cmd(train_path: Path, test_path: Path | None, out_path: Path, vect
     click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     if test_path is not None:
         click.echo(format_conll(evaluate_ner(test_path, out_path)))
+
+
+def _add_store_commands() -> None:
+    from marsad.cli_store import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_add_store_commands()
 
 
 from marsad.api.cli import keys, serve  # noqa: E402  (the web app's commands: lazy imports inside)

@@ -30,12 +30,45 @@ from marsad.ingest import InputError
 from marsad.model import Document, Result
 
 __all__ = ["CorpusError", "Failure", "Outcome", "ProgressSink", "RunStats", "StderrProgress", "format_stats",
-           "map_outcomes", "process_chunk", "process_item", "run"]
+           "map_outcomes", "pipeline_for", "process_chunk", "process_function", "process_item", "run"]
 
 Item = Document | InputError
 ProcessFn = Callable[[Document], Result]
 DEFAULT_CHUNKSIZE = 16
 _MAX_MESSAGE = 500
+
+
+class _Pipelines:
+    """One pipeline per option set and process, so --no-ner does not load the tagger and workers load once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[bool, pipeline.Pipeline] = {}
+
+    def get(self, ner: bool) -> pipeline.Pipeline:
+        if ner not in self._cache:
+            self._cache[ner] = pipeline.Pipeline(pipeline.PipelineOptions(ner=ner))
+        return self._cache[ner]
+
+
+_PIPELINES = _Pipelines()
+
+
+def pipeline_for(ner: bool) -> pipeline.Pipeline:
+    """This process's pipeline with or without the NER tagger (loaded once)."""
+    return _PIPELINES.get(ner)
+
+
+def _process_with_ner(doc: Document) -> Result:
+    return _PIPELINES.get(True)(doc)
+
+
+def _process_without_ner(doc: Document) -> Result:
+    return _PIPELINES.get(False)(doc)
+
+
+def process_function(ner: bool) -> ProcessFn:
+    """A module-level (picklable) process function for worker processes and Dask workers."""
+    return _process_with_ner if ner else _process_without_ner
 
 
 class CorpusError(ValueError):

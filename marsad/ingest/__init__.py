@@ -1,4 +1,4 @@
-"""Reading documents robustly: JSON Lines (plain or gzip), text and HTML files, directories, stdin.
+"""Reading documents robustly: JSON Lines (plain or gzip), text and HTML files, RSS/Atom feeds, WARC, stdin.
 
 >>> from marsad.ingest import iter_documents, InputError
 >>> for item in iter_documents(["articles.jsonl.gz", "scraped/", "-"]):   # doctest: +SKIP
@@ -10,6 +10,7 @@ Bad input never raises out of :func:`iter_documents`: each unreadable document o
 helpers below it raise the :class:`IngestError` family (see :mod:`marsad.ingest.errors`).
 """
 
+from marsad.ingest.article import Article
 from marsad.ingest.decode import Decoded, decode_bytes, decode_line
 from marsad.ingest.errors import (
     BinaryContentError,
@@ -22,9 +23,10 @@ from marsad.ingest.errors import (
 )
 from marsad.ingest.jsonl import read_jsonl
 from marsad.ingest.options import IngestOptions
-from marsad.ingest.sources import file_kind, iter_documents
+from marsad.ingest.sources import file_kind, iter_articles, iter_documents
 
 __all__ = [
+    "Article",
     "BinaryContentError",
     "DecodeError",
     "Decoded",
@@ -37,6 +39,7 @@ __all__ = [
     "decode_bytes",
     "decode_line",
     "file_kind",
+    "iter_articles",
     "iter_documents",
     "read_jsonl",
 ]

@@ -1,9 +1,11 @@
-"""Publication dates from input records: ISO, day-first numeric and RFC 2822 strings.
+"""Publication dates from input records: ISO, day-first numeric, RFC 2822 and Arabic month names.
 
 The shared news corpora carry ``date`` as RFC 2822 (``Wed, 04 Jul 2018 15:05:19 GMT``), ISO
 (``2015-07-21 02:59:23``, ``2017-02-17T22:15:00+01:00``) or day-first (``30/12/2014``, the
-convention of Arabic outlets). The calendar date is taken as written, in the outlet's own time
-zone. Anything else gives None: a publication date is never guessed.
+convention of Arabic outlets); Arabic sites and feeds also write ``الاثنين 14 أيار/مايو 2018``,
+read with the month names of :mod:`marsad.text.dates` (all three Gregorian series, Hijri). The
+calendar date is taken as written, in the outlet's own time zone. Anything else gives None: a
+publication date is never guessed, and :func:`read_published` says which value could not be read.
 """
 
 from __future__ import annotations
@@ -13,13 +15,45 @@ import datetime as dt
 import email.utils
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-__all__ = ["parse_date_value", "published_from"]
+__all__ = ["Published", "parse_date_value", "published_from", "read_published"]
 
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 _YEARS = range(1800, 2201)
 _DATE_FIELDS = ("published", "date")
+_MAX_NAMED = 80  # a date field, not a paragraph
+_RAW_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A record's publication date: the date, the raw value it came from, and why none could be read."""
+
+    date: dt.date | None
+    raw: str | None = None
+    problem: str | None = None
+
+
+def read_published(record: Mapping[str, object]) -> Published:
+    """The first readable date of the ``published`` and ``date`` fields; a problem when one is given but unreadable."""
+    given = [(key, record[key]) for key in _DATE_FIELDS
+             if record.get(key) is not None and not (isinstance(record[key], str) and not str(record[key]).strip())]
+    for _, value in given:
+        found = parse_date_value(value)
+        if found is not None:
+            return Published(found, _raw(value))
+    if not given:
+        return Published(None)
+    listed = ", ".join(f"{key}={_raw(value)!r}" for key, value in given)
+    return Published(None, _raw(given[0][1]),
+                     f"unreadable publication date ({listed}); stored without a date, never guessed")
+
+
+def _raw(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text[:_RAW_LIMIT]
 
 
 def published_from(record: Mapping[str, object]) -> dt.date | None:
@@ -32,7 +66,7 @@ def published_from(record: Mapping[str, object]) -> dt.date | None:
 
 
 def parse_date_value(value: object) -> dt.date | None:
-    """A date string in ISO, day-first numeric or RFC 2822 form → date; anything else → None."""
+    """A date string in ISO, day-first numeric, RFC 2822 or Arabic named-month form → date; else None."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -40,7 +74,7 @@ def parse_date_value(value: object) -> dt.date | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    return _iso(text) or _day_first(text) or _rfc2822(text)
+    return _iso(text) or _day_first(text) or _rfc2822(text) or _named_month(text)
 
 
 def _iso(text: str) -> dt.date | None:
@@ -56,6 +90,16 @@ def _day_first(text: str) -> dt.date | None:
 def _rfc2822(text: str) -> dt.date | None:
     parts = email.utils.parsedate_tz(text)
     return _valid(parts[0], parts[1], parts[2]) if parts else None
+
+
+def _named_month(text: str) -> dt.date | None:
+    """One absolute day-precision date written with an Arabic month name ("14 أيار/مايو 2018")."""
+    if len(text) > _MAX_NAMED:
+        return None
+    from marsad.text.dates import find_dates
+
+    found = [d for d in find_dates(text, None) if d.precision == "day" and not d.relative]
+    return dt.date.fromisoformat(found[0].value) if len(found) == 1 else None
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:

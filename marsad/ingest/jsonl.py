@@ -18,17 +18,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol, cast
 
+from marsad.ingest.article import Article
 from marsad.ingest.decode import bom_codec, decode_bytes, decode_line, is_gzip
 from marsad.ingest.errors import IngestError, InputError
 from marsad.ingest.options import IngestOptions
-from marsad.ingest.records import document_from_record, parse_json
+from marsad.ingest.records import article_from_record, parse_json
 from marsad.model import Document, ModelError
 
-__all__ = ["read_jsonl", "STREAM_ERRORS"]
+__all__ = ["read_jsonl", "read_jsonl_articles", "STREAM_ERRORS"]
 
 log = logging.getLogger("marsad.ingest")
 
-Item = Document | InputError
+Item = Article | InputError
 # What a damaged file or stream raises while being read (truncated gzip, bad UTF-16, I/O).
 STREAM_ERRORS = (OSError, EOFError, zlib.error, UnicodeDecodeError)
 _SKIP_CHUNK = 1024 * 1024
@@ -53,8 +54,14 @@ class _Oversized:
     size: int
 
 
-def read_jsonl(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Item]:
+def read_jsonl(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Document | InputError]:
     """Documents and errors of a JSON Lines byte stream, in order; never raises for bad content."""
+    for item in read_jsonl_articles(stream, source, options):
+        yield item.doc if isinstance(item, Article) else item
+
+
+def read_jsonl_articles(stream: BinaryIO, source: str, options: IngestOptions) -> Iterator[Item]:
+    """:func:`read_jsonl` with each document's source line and raw publication date."""
     wrapper = None if hasattr(stream, "peek") else io.BufferedReader(cast(io.RawIOBase, stream))
     number = 0
     try:
@@ -136,7 +143,7 @@ def _line_item(raw: bytes | str | _Oversized, where: str, options: IngestOptions
     if not raw.strip():
         return None
     try:
-        return document_from_record(parse_json(_line_text(raw, options, tally)), options)
+        return article_from_record(parse_json(_line_text(raw, options, tally)), options, where)
     except (IngestError, ModelError) as err:
         return InputError(where, str(err))
 
@@ -173,7 +180,7 @@ def _read_whole_value(stream: _Peekable, source: str, options: IngestOptions) ->
 
 def _record_item(record: object, where: str, options: IngestOptions) -> Item:
     try:
-        return document_from_record(record, options)
+        return article_from_record(record, options, where)
     except (IngestError, ModelError) as err:
         return InputError(where, str(err))
 

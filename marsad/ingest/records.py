@@ -6,13 +6,14 @@ import dataclasses
 import json
 from typing import Any
 
+from marsad.ingest.article import Article
 from marsad.ingest.checks import check_text
-from marsad.ingest.dates import published_from
+from marsad.ingest.dates import read_published
 from marsad.ingest.errors import RecordError
 from marsad.ingest.options import IngestOptions
 from marsad.model import Document
 
-__all__ = ["document_from_record", "parse_json"]
+__all__ = ["article_from_record", "document_from_record", "parse_json"]
 
 _FIX_LINE = "fix or remove this line"
 _FIELDS_HINT = "each line needs a non-empty string 'id' and a string 'text'"
@@ -30,10 +31,16 @@ def parse_json(text: str) -> Any:
 
 def document_from_record(obj: object, options: IngestOptions) -> Document:
     """The document a SPEC input object describes; ``published`` falls back on a ``date`` field."""
+    return article_from_record(obj, options, source="").doc
+
+
+def article_from_record(obj: object, options: IngestOptions, source: str) -> Article:
+    """The document of a SPEC input object with its raw publication date (and why it is unreadable)."""
     record = _require_fields(obj)
     doc = Document.from_json(record)
     check_text(doc.text, options, what=f"document {doc.id!r}")
-    return dataclasses.replace(doc, published=published_from(record))
+    published = read_published(record)
+    return Article(dataclasses.replace(doc, published=published.date), source, published.raw, published.problem)
 
 
 def _require_fields(obj: object) -> dict[str, Any]:

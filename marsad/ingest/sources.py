@@ -1,4 +1,4 @@
-"""Sources (paths, directories, ``-``) → documents and input errors, in order."""
+"""Sources (paths, directories, feed URLs, ``-``) → documents and input errors, in order."""
 
 from __future__ import annotations
 
@@ -8,15 +8,19 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from marsad.ingest.article import Article
 from marsad.ingest.errors import IngestError, InputError
+from marsad.ingest.feeds import read_feed
+from marsad.ingest.fetch import fetch_url, is_url
 from marsad.ingest.files import read_html_file, read_text_file
-from marsad.ingest.jsonl import read_jsonl
+from marsad.ingest.jsonl import read_jsonl_articles
 from marsad.ingest.options import IngestOptions
+from marsad.ingest.warc import read_warc
 from marsad.model import Document, ModelError
 
-__all__ = ["file_kind", "iter_documents", "SUFFIXES"]
+__all__ = ["file_kind", "iter_articles", "iter_documents", "SUFFIXES"]
 
-Item = Document | InputError
+Item = Article | InputError
 Reader = Callable[[Path, str, str, IngestOptions], Document]
 
 STDIN = "-"
@@ -25,10 +29,12 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "jsonl": (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz"),
     "text": (".txt",),
     "html": (".html", ".htm", ".xhtml"),
+    "feed": (".rss", ".atom", ".xml"),
+    "warc": (".warc", ".warc.gz"),
 }
 _READERS: dict[str, Reader] = {"text": read_text_file, "html": read_html_file}
-_WHAT_WE_READ = (".jsonl, .jsonl.gz, .json, .txt or .html files, a directory of them, "
-                 "or - for JSON Lines on stdin")
+_WHAT_WE_READ = (".jsonl, .jsonl.gz, .json, .txt, .html, .rss/.atom/.xml feeds or .warc(.gz) files, "
+                 "a directory of them, a feed URL, or - for JSON Lines on stdin")
 
 
 def iter_documents(sources: Sequence[str], stdin: BinaryIO | None = None,
@@ -36,12 +42,20 @@ def iter_documents(sources: Sequence[str], stdin: BinaryIO | None = None,
     """Every document of ``sources`` in order, with an :class:`InputError` in place of each bad one.
 
     A source is a JSON Lines file (``.jsonl``, ``.jsonl.gz``, ``.json``: one SPEC input object per
-    line), a ``.txt`` file (id = file name without extension), an ``.html`` file, a directory (its
-    files of those kinds, recursively, sorted; ids are paths relative to it without extension), or
-    ``-`` for JSON Lines on ``stdin`` (default ``sys.stdin.buffer``); a pipe such as ``<(zcat f.gz)``
-    is read as JSON Lines too. Nothing here raises for bad input; files are streamed, so memory
-    stays flat on large archives.
+    line), a ``.txt`` file (id = file name without extension), an ``.html`` file, an RSS or Atom feed
+    (``.rss``, ``.atom``, ``.xml``, or an ``http(s)://`` URL: one document per entry), a WARC archive
+    (``.warc``, ``.warc.gz``: one document per HTML response), a directory (its files of those kinds,
+    recursively, sorted; ids are paths relative to it without extension), or ``-`` for JSON Lines
+    on ``stdin`` (default ``sys.stdin.buffer``); a pipe such as ``<(zcat f.gz)`` is read as JSON Lines
+    too. Nothing here raises for bad input; files are streamed, so memory stays flat on large archives.
     """
+    for item in iter_articles(sources, stdin, options):
+        yield item.doc if isinstance(item, Article) else item
+
+
+def iter_articles(sources: Sequence[str], stdin: BinaryIO | None = None,
+                  options: IngestOptions | None = None) -> Iterator[Article | InputError]:
+    """:func:`iter_documents` with where each document came from and its raw publication date."""
     options = options or IngestOptions()
     for source in sources:
         yield from _source_items(source, stdin, options)
@@ -55,7 +69,10 @@ def file_kind(name: str) -> str | None:
 
 def _source_items(source: str, stdin: BinaryIO | None, options: IngestOptions) -> Iterator[Item]:
     if source == STDIN:
-        yield from read_jsonl(stdin or sys.stdin.buffer, STDIN_NAME, options)
+        yield from read_jsonl_articles(stdin or sys.stdin.buffer, STDIN_NAME, options)
+        return
+    if is_url(source):
+        yield from _feed_url(source, options)
         return
     path = Path(source)
     if path.is_dir():
@@ -93,6 +110,10 @@ def _file_items(path: Path, source: str, doc_id: str, options: IngestOptions) ->
     kind = file_kind(path.name)
     if kind == "jsonl":
         yield from _jsonl_file(path, source, options)
+    elif kind == "feed":
+        yield from _feed_file(path, source, options)
+    elif kind == "warc":
+        yield from read_warc(path, source, options)
     elif kind is None:
         yield InputError(source, f"unsupported file type '{path.suffix or path.name}'; give {_WHAT_WE_READ}")
     else:
@@ -106,13 +127,31 @@ def _jsonl_file(path: Path, source: str, options: IngestOptions) -> Iterator[Ite
         yield InputError(source, _os_message(err))
         return
     with stream:
-        yield from read_jsonl(stream, source, options)
+        yield from read_jsonl_articles(stream, source, options)
+
+
+def _feed_file(path: Path, source: str, options: IngestOptions) -> Iterator[Item]:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield InputError(source, _os_message(err))
+        return
+    yield from read_feed(data, source, options)
+
+
+def _feed_url(url: str, options: IngestOptions) -> Iterator[Item]:
+    try:
+        data = fetch_url(url, options)
+    except IngestError as err:
+        yield InputError(url, str(err))
+        return
+    yield from read_feed(data, url, options)
 
 
 def _read_one(reader: Reader, path: Path, source: str, doc_id: str, options: IngestOptions) -> Item:
     """One file → its document, or the reason it cannot be read (the boundary for single files)."""
     try:
-        return reader(path, source, doc_id, options)
+        return Article(reader(path, source, doc_id, options), source)
     except (IngestError, ModelError) as err:
         return InputError(source, str(err))
     except OSError as err:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -35,7 +35,8 @@ from marsad.store.tables import (
     RecordRow,
 )
 
-__all__ = ["EVENT_SORTS", "EventFilter", "EventSummary", "Page", "QueryError", "event_detail", "query_events"]
+__all__ = ["EVENT_SORTS", "EventFilter", "EventSummary", "Page", "QueryError", "event_detail", "iter_events",
+           "query_events"]
 
 T = TypeVar("T")
 
@@ -146,6 +147,21 @@ def query_events(session: Session, flt: EventFilter) -> Page[EventSummary]:
     rows = session.execute(stmt.limit(flt.limit).offset(flt.offset)).all()
     roles = _actor_names(session, [row.id for row in rows])
     return Page(tuple(_summary(row, roles.get(row.id, {})) for row in rows), total)
+
+
+def iter_events(session: Session, flt: EventFilter | None = None, batch: int = 1000) -> Iterator[EventSummary]:
+    """Every event matching ``flt`` (its sort, limit and offset ignored), by id, a batch at a time."""
+    flt = flt or EventFilter()
+    conditions = event_conditions(session.get_bind().dialect.name, flt)
+    last = 0
+    while True:
+        rows = session.execute(_summary_select().where(*conditions, EventRow.id > last)
+                               .order_by(EventRow.id).limit(batch)).all()
+        if not rows:
+            return
+        roles = _actor_names(session, [row.id for row in rows])
+        yield from (_summary(row, roles.get(row.id, {})) for row in rows)
+        last = rows[-1].id
 
 
 def event_conditions(dialect: str, flt: EventFilter) -> list[ColumnElement[bool]]:

@@ -17,11 +17,10 @@ from sqlalchemy import ColumnElement, Integer, bindparam, func, literal_column, 
 from sqlalchemy.orm import Session
 
 from marsad.store.tables import ArticleRow
-from marsad.text.normalize import normalize
+from marsad.text.words import words as _words
 
 __all__ = ["article_words", "index_articles", "matching_ids", "query_terms"]
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _PHRASE = regex.compile(r'"([^"]+)"')
 
 
@@ -68,6 +67,3 @@ def matching_ids(dialect: str, query: str) -> ColumnElement[bool]:
         found = found.where(words.op("@@")(tsquery("simple", bindparam(f"term_{i}", " ".join(term)))))
     return ArticleRow.id.in_(found)
 
-
-def _words(raw: str) -> list[str]:
-    return _WORD.findall(normalize(raw).text)

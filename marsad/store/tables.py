@@ -243,6 +243,7 @@ class IncidentRow(Base):
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     admin1: Mapped[str | None] = mapped_column(String(300))
     place_name: Mapped[str | None] = mapped_column(String(500))
+    place_precision: Mapped[str | None] = mapped_column(String(10))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     fatalities_min: Mapped[int | None] = mapped_column(Integer)

@@ -72,6 +72,7 @@ def upgrade() -> None:
         sa.Column("country", sa.String(length=2), nullable=True),
         sa.Column("admin1", sa.String(length=300), nullable=True),
         sa.Column("place_name", sa.String(length=500), nullable=True),
+        sa.Column("place_precision", sa.String(length=10), nullable=True),
         sa.Column("lat", sa.Float(), nullable=True),
         sa.Column("lon", sa.Float(), nullable=True),
         sa.Column("fatalities_min", sa.Integer(), nullable=True),

@@ -1,0 +1,100 @@
+"""The incident step: counted events from the store → :func:`marsad.resolve.incidents.group_events` → incidents.
+
+It runs centrally after each ingest or reprocess, over every counted event (grouping is blocked by
+country and date, so this stays fast). Incidents are keyed by a hash of their events: an incident
+that did not change keeps its id, so links to it stay valid; vanished ones are deleted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from marsad.resolve.incidents import Incident, IncidentEvent, IncidentOptions, group_events
+from marsad.store.tables import (
+    ActorRow,
+    ArticleRow,
+    EventActorRow,
+    EventRow,
+    IncidentEventRow,
+    IncidentRow,
+    PlaceRow,
+    RecordRow,
+)
+
+__all__ = ["load_incident_events", "rebuild_incidents"]
+
+_PERPETRATOR_ROLES = ("perpetrator", "claimant")
+
+
+def rebuild_incidents(session: Session, options: IncidentOptions | None = None) -> list[Incident]:
+    """Group every counted event into incidents and write them (the caller commits)."""
+    incidents = group_events(load_incident_events(session), options)
+    _write(session, incidents)
+    return incidents
+
+
+def load_incident_events(session: Session) -> list[IncidentEvent]:
+    """Counted events, in store order, as the incident step sees them."""
+    groups = _perpetrators(session)
+    rows = session.execute(
+        select(EventRow.id, EventRow.event_key, EventRow.event_type, EventRow.sub_event_type, EventRow.date_start,
+               EventRow.date_precision, EventRow.country, EventRow.admin1, EventRow.fatalities,
+               EventRow.fatalities_min, EventRow.fatalities_max, EventRow.certainty, EventRow.background,
+               ArticleRow.doc_id, ArticleRow.content_hash, ArticleRow.outlet, ArticleRow.published,
+               RecordRow.record_hash,
+               PlaceRow.name, PlaceRow.lat, PlaceRow.lon, PlaceRow.precision)
+        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+        .join(RecordRow, RecordRow.id == EventRow.record_id)
+        .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
+        .where(EventRow.counted.is_(True)).order_by(EventRow.id))
+    return [IncidentEvent(
+        key=f"{r.content_hash}:{r.record_hash[:16]}:{r.event_key}", ref=r.id, article=r.doc_id, source=r.outlet or r.doc_id,
+        event_type=r.event_type, sub_event_type=r.sub_event_type, date=r.date_start, date_precision=r.date_precision,
+        published=r.published, country=r.country, admin1=r.admin1, place=r.name, lat=r.lat, lon=r.lon,
+        place_precision=r.precision, perpetrators=frozenset(groups.get(r.id, ())), fatalities=r.fatalities,
+        fatalities_min=r.fatalities_min, fatalities_max=r.fatalities_max, certainty=r.certainty,
+        background=r.background) for r in rows]
+
+
+def _perpetrators(session: Session) -> dict[int, set[str]]:
+    """Linked (knowledge-base) actors said to have done or claimed each counted event."""
+    found: dict[int, set[str]] = defaultdict(set)
+    rows = session.execute(select(EventActorRow.event_id, ActorRow.kb_id)
+                           .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
+                           .join(EventRow, EventRow.id == EventActorRow.event_id)
+                           .where(EventRow.counted.is_(True), EventActorRow.role.in_(_PERPETRATOR_ROLES),
+                                  ActorRow.kb_id.is_not(None)))
+    for event_id, kb_id in rows:
+        found[event_id].add(str(kb_id))
+    return found
+
+
+def _write(session: Session, incidents: list[Incident]) -> None:
+    existing = dict(session.execute(select(IncidentRow.key, IncidentRow.id)).all())
+    wanted = {incident.key for incident in incidents}
+    gone = [incident_id for key, incident_id in existing.items() if key not in wanted]
+    session.execute(delete(IncidentEventRow))
+    if gone:
+        session.execute(delete(IncidentRow).where(IncidentRow.id.in_(gone)))
+    fresh = [i for i in incidents if i.key not in existing]
+    if fresh:
+        ids = session.scalars(insert(IncidentRow).returning(IncidentRow.id, sort_by_parameter_order=True),
+                              [_values(i) for i in fresh])
+        existing.update(zip((i.key for i in fresh), ids, strict=True))
+    rows = [{"event_id": m.event.ref, "incident_id": existing[i.key], "reason": m.reason}
+            for i in incidents for m in i.members]
+    if rows:
+        session.execute(insert(IncidentEventRow), rows)
+
+
+def _values(incident: Incident) -> dict[str, object]:
+    return {"key": incident.key, "event_type": incident.event_type, "sub_event_type": incident.sub_event_type,
+            "date_start": incident.date_start, "date_end": incident.date_end, "country": incident.country,
+            "admin1": incident.admin1, "place_name": incident.place,
+            "place_precision": incident.place_precision, "lat": incident.lat, "lon": incident.lon,
+            "fatalities_min": incident.fatalities_min, "fatalities_max": incident.fatalities_max,
+            "n_events": len(incident.members), "n_articles": incident.articles,
+            "n_sources": len(incident.sources)}
