@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from marsad.api.settings import ServerSettings, is_loopback
+
+if TYPE_CHECKING:
+    from marsad.store.db import Store
 
 __all__ = ["keys", "serve"]
 
@@ -49,7 +54,7 @@ def keys() -> None:
     """Create, list and revoke API keys (roles: read, write, review)."""
 
 
-def _store(db_url: str):  # type: ignore[no-untyped-def]
+def _store(db_url: str) -> Store:
     from marsad.store import database_url
     from marsad.store.app import open_app_store
 

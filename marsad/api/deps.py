@@ -7,7 +7,7 @@ role lacks the right, 429 over the key's rate limit).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -91,7 +91,7 @@ def get_caller(request: Request, state: StateDep) -> Caller:
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-def _require(right: str):  # type: ignore[no-untyped-def]
+def _require(right: str) -> Callable[[Caller], Caller]:
     def check(caller: CallerDep) -> Caller:
         if right not in caller.grants:
             raise Forbidden(f"the key {caller.name!r} has the role {caller.role!r}, which cannot {right}")

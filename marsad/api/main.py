@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from marsad.api import errors
 from marsad.api.deps import AppState
 from marsad.api.ratelimit import RateLimiter
-from marsad.api.routers import articles, events, network, session, watchlists
+from marsad.api.routers import articles, events, incidents, network, session, watchlists
 from marsad.api.settings import ServerSettings
 from marsad.store.app import open_app_store
 from marsad.store.db import Store
@@ -35,7 +35,8 @@ def create_app(settings: ServerSettings, store: Store | None = None) -> FastAPI:
                                 limiter=RateLimiter())
     errors.install(app)
     app.add_exception_handler(pages.LoginNeeded, pages.login_redirect)  # type: ignore[arg-type]
-    for module in (events, network, articles, watchlists, session, pages):
+    for module in (events, network, articles, incidents, watchlists, session, pages):
         app.include_router(module.router)
+    app.include_router(events.export_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -17,8 +17,15 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from marsad.store.queries import EventFilter, event_conditions
-from marsad.store.search import matching_ids
-from marsad.store.tables import ActorRow, ArticleRow, EventActorRow, EventRow, EvidenceRow, RecordRow, RelationRow
+from marsad.store.tables import (
+    ActorRow,
+    ArticleRow,
+    EventActorRow,
+    EventRow,
+    EvidenceRow,
+    RecordRow,
+    RelationRow,
+)
 
 __all__ = ["ActorPage", "ArticleRecord", "GraphEdge", "GraphFilter", "RelationItem", "actor_page",
            "article_record", "day_counts", "graph", "max_event_id", "relation", "new_matches", "search_actors"]
@@ -60,7 +67,7 @@ def day_counts(session: Session, flt: EventFilter) -> list[tuple[dt.date, str, i
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .where(*event_conditions(_dialect(session), flt), EventRow.date_start.is_not(None))
             .group_by(EventRow.date_start, EventRow.event_type).order_by(EventRow.date_start))
-    return [(day, kind, count) for day, kind, count in session.execute(stmt).all()]
+    return [(day, kind, count) for day, kind, count in session.execute(stmt).all() if day is not None]
 
 
 def max_event_id(session: Session) -> int:
@@ -219,26 +226,6 @@ def search_actors(session: Session, name: str | None, limit: int, offset: int) -
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = session.execute(stmt.order_by(func.coalesce(counts.c.n, 0).desc(), ActorRow.id).limit(limit).offset(offset))
     return total, [(ActorNode(r.id, r.name, r.kind, r.kb_id), r.n) for r in rows]
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleHit:
-    doc_id: str
-    title: str | None
-    outlet: str | None
-    published: dt.date | None
-    text: str
-
-
-def search_articles(session: Session, query: str, limit: int, offset: int) -> tuple[int, list[ArticleHit]]:
-    """Articles holding every word of ``query`` (normalised Arabic full text), newest first."""
-    condition = matching_ids(_dialect(session), query)
-    total = session.scalar(select(func.count(ArticleRow.id)).where(condition)) or 0
-    rows = session.execute(select(ArticleRow.doc_id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published,
-                                  func.substr(ArticleRow.text, 1, 400))
-                           .where(condition).order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
-                           .limit(limit).offset(offset)).all()
-    return total, [ArticleHit(*row) for row in rows]
 
 
 def article_by_hash(session: Session, digest: str) -> str | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from marsad.store.app_tables import ReviewRow
@@ -27,8 +27,13 @@ __all__ = [
     "Review",
     "ReviewError",
     "ReviewState",
+    "REVIEW_COLUMNS",
     "add_review",
+    "has_reviews",
+    "machine_values",
+    "all_review_states",
     "review_states",
+    "reviewed_row",
     "reviews_of",
 ]
 
@@ -79,6 +84,20 @@ class ReviewState:
     @property
     def reviewed(self) -> bool:
         return self.status is not None
+
+
+def machine_values(spec: dict[str, Any]) -> dict[str, Any]:
+    """The correctable fields of a SPEC event as plain values."""
+    location = spec.get("location") or {}
+    perpetrators = [a["name"] for a in spec.get("actors", []) if a.get("role") in ("perpetrator", "claimant")]
+    return {
+        "event_type": spec.get("event_type"), "sub_event_type": spec.get("sub_event_type"),
+        "perpetrator": "; ".join(dict.fromkeys(perpetrators)) or None, "country": location.get("country"),
+        "place": location.get("name"), "date": (spec.get("date") or {}).get("value"),
+        "fatalities": (spec.get("fatalities") or {}).get("value"), "injured": (spec.get("injured") or {}).get("value"),
+        "claimed_by": (spec.get("claim") or {}).get("by"), "certainty": spec.get("certainty"),
+        "link": spec.get("link"), "background": bool(spec.get("background")), "method": spec.get("method"),
+    }
 
 
 def _load(text: str | None) -> Any:
@@ -158,3 +177,43 @@ def state_of(reviews: Iterable[Review]) -> ReviewState:
 def review_states(session: Session, target: str, ids: Iterable[int]) -> dict[int, ReviewState]:
     """The review state of each record that has any verdict."""
     return {target_id: state_of(reviews) for target_id, reviews in reviews_of(session, target, ids).items()}
+
+
+def all_review_states(session: Session, target: str) -> dict[int, ReviewState]:
+    """The review state of every reviewed record (reviews are few next to records: read them at once)."""
+    found: dict[int, list[Review]] = defaultdict(list)
+    if not has_reviews(session):
+        return {}
+    for row in session.scalars(select(ReviewRow).where(ReviewRow.target == target)
+                               .order_by(ReviewRow.created_at, ReviewRow.id)):
+        found[row.target_id].append(Review.from_row(row))
+    return {target_id: state_of(reviews) for target_id, reviews in found.items()}
+
+
+def has_reviews(session: Session) -> bool:
+    """Whether the app tables exist (a database only ever ingested into has none yet)."""
+    return inspect(session.get_bind()).has_table(ReviewRow.__tablename__)
+
+
+REVIEW_COLUMNS = ("reviewed", "review_status", "corrected_fields")
+
+
+def reviewed_row(row: dict[str, Any], state: ReviewState | None) -> dict[str, Any]:
+    """An event row (an export's or the API's) with the reviewer's values and the review columns.
+
+    ``perpetrator`` corrections fill ``perpetrator`` (a "; "-joined name string) or ``perpetrators``
+    (a list), whichever the row has; ``fatalities`` and ``injured`` set their range too.
+    """
+    out = dict(row)
+    out |= {"reviewed": bool(state and state.reviewed), "review_status": state.status if state else None,
+            "corrected_fields": sorted(state.values) if state else []}
+    for name, value in (state.values if state else {}).items():
+        if name == "perpetrator" and "perpetrators" in out:
+            out["perpetrators"] = [p.strip() for p in (value or "").split(";") if p.strip()]
+        elif name in ("fatalities", "injured"):
+            out |= {name: value, f"{name}_min": value, f"{name}_max": value}
+        elif name == "claimed_by":
+            out |= {"claimed_by": value, "claim_status": "claimed" if value else None}
+        elif name in out:
+            out[name] = value
+    return out

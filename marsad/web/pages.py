@@ -164,10 +164,10 @@ def article_page(request: Request, session: SessionDep, caller: PageCaller, doc_
 
 @router.get("/watchlists", response_class=HTMLResponse)
 def watchlists_page(request: Request, session: SessionDep, caller: PageCaller) -> HTMLResponse:
-    lists = [{"watchlist": item, "new": watch.new_events(session, item)[1] if n else []}
-             for item, n in watch.overview(session, caller.name)]
+    overview = watch.overview(session, caller.name)
+    lists = [{"watchlist": item, "new": watch.new_events(session, item)[1] if n else []} for item, n in overview]
     return _render(request, "watchlists.html", "watchlists", caller, lists=lists,
-                   new_matches=sum(len(x["new"]) for x in lists))
+                   new_matches=sum(n for _, n in overview))
 
 
 @router.get("/search", response_class=HTMLResponse)

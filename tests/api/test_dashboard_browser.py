@@ -4,6 +4,8 @@ network. Screenshots go to ``out/screenshots/`` (or ``MARSAD_SCREENSHOTS``)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 from collections.abc import Iterator
@@ -78,8 +80,9 @@ def test_analyst_finds_checks_and_corrects_the_westminster_attack(server: Any, p
 
     page.goto(server.url + "/?country=GB")
     href = page.locator("#export-csv").get_attribute("href")
-    csv_text = page.request.get(server.url + href).text()
-    assert any(line.split(",")[12:13] == ["5"] and ",true," in line for line in csv_text.splitlines())
+    rows = list(csv.DictReader(io.StringIO(page.request.get(server.url + href).text())))
+    assert [(r["fatalities"], r["reviewed"]) for r in rows if r["article"] == "sample-2017-03-28-westminster"
+            and r["event_type"] != "strategic_developments"] == [("5", "True")]
 
 
 def test_map_timeline_and_network(server: Any, page: Any) -> None:

@@ -55,10 +55,11 @@ def test_correction_is_stored_beside_the_machine_record_and_exported(server: Any
         event = client.get(f"/api/events/{event_id}").json()
         assert event["fatalities"] == 5 and event["reviewed"] and event["corrected_fields"] == ["fatalities"]
         assert event["machine"]["fatalities"]["value"] == 4  # the machine record is untouched
-        rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"country": "GB"}).text.lstrip("\ufeff"))))
+        rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"country": "GB"}).text)))
         [row] = [r for r in rows if r["id"] == str(event_id)]
-        assert row["fatalities"] == "5" and row["reviewed"] == "true" and row["review_status"] == "corrected"
-        assert all(r["reviewed"] == "false" for r in rows if r["id"] != str(event_id))
+        assert (row["fatalities"], row["fatalities_max"], row["reviewed"], row["review_status"]) == \
+            ("5", "5", "True", "corrected")
+        assert all(r["reviewed"] == "False" for r in rows if r["id"] != str(event_id))
         bad = client.post(f"/api/events/{event_id}/review", json={"action": "correct", "field": "fatalities", "value": "many"})
         assert bad.status_code == 422 and "whole number" in bad.json()["detail"]
         rejected = client.post(f"/api/events/{event_id}/review", json={"action": "reject"})
@@ -94,3 +95,21 @@ def test_openapi_lists_the_resources(server: Any) -> None:
             "/api/articles", "/api/watchlists"} <= set(spec["paths"])
     assert {"EventPublic", "EventsPublic"} <= set(spec["components"]["schemas"])
     json.dumps(spec)
+
+
+def test_corpus_exports_of_the_view_and_gold(server: Any, westminster: dict[str, Any]) -> None:
+    with server.client() as client:
+        event_id = westminster["id"]
+        assert client.get("/api/export", params={"format": "gold"}).text == ""  # nothing reviewed yet
+        client.post(f"/api/events/{event_id}/review", json={"action": "correct", "field": "place", "value": "وستمنستر"})
+        [line] = [json.loads(x) for x in client.get("/api/export", params={"format": "gold"}).text.splitlines()]
+        assert line["id"] == WESTMINSTER and line["text"].startswith("لندن")
+        reviewed = [e for e in line["events"] if not e["optional"]]
+        assert len(reviewed) == 1 and reviewed[0]["place"] == ["وستمنستر"] and reviewed[0]["fatalities"] == 4
+        anchor = reviewed[0]["anchor"]
+        assert anchor in line["text"] and line["text"].count(anchor) >= reviewed[0]["anchor_occurrence"]
+        geo = client.get("/api/export", params={"format": "geojson", "country": "GB"}).json()
+        assert {f["properties"]["country"] for f in geo["features"]} == {"GB"}
+        acled = client.get("/api/export", params={"format": "acled"})
+        assert acled.status_code == 200 and acled.text.splitlines()[0].startswith("event_id_cnty") or "event_date" in acled.text
+        assert client.get("/api/export", params={"format": "pdf"}).status_code == 422

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import Response
 
 from marsad.api.deps import Reader, Reviewer, SessionDep
 from marsad.api.schemas import EventDetail, EventsPublic, ReviewIn, ReviewPublic, TimelinePublic
-from marsad.api.services import events, exports, review
+from marsad.api.services import events, review
+from marsad.api.services.exports import MEDIA_TYPES, export_text
 from marsad.api.services.params import EventParams
 from marsad.web.i18n import words
 
@@ -22,17 +23,16 @@ def list_events(session: SessionDep, caller: Reader, params: Params) -> EventsPu
     return events.list_events(session, params)
 
 
-@router.get(".csv", response_class=StreamingResponse)
-def events_csv(session: SessionDep, caller: Reader, params: Params) -> StreamingResponse:
-    lines = list(exports.csv_lines(exports.view_events(session, params)))
-    return StreamingResponse(iter(lines), media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="marsad-events.csv"'})
+@router.get(".csv", response_class=Response)
+def events_csv(session: SessionDep, caller: Reader, params: Params) -> Response:
+    """The view (all pages) as the corpus CSV export, with reviewed values and a ``reviewed`` column."""
+    return Response(export_text(session, "csv", params), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="marsad-events.csv"'})
 
 
-@router.get(".geojson")
+@router.get(".geojson", response_class=Response)
 def events_geojson(session: SessionDep, caller: Reader, params: Params) -> Response:
-    body = exports.geojson_text(exports.view_events(session, params))
-    return Response(body, media_type="application/geo+json",
+    return Response(export_text(session, "geojson", params), media_type="application/geo+json",
                     headers={"Content-Disposition": 'attachment; filename="marsad-events.geojson"'})
 
 
@@ -52,3 +52,14 @@ def review_event(session: SessionDep, caller: Reviewer, event_id: int, verdict: 
     answer = review.review_event(session, event_id, verdict, caller.name)
     session.commit()
     return answer
+
+
+export_router = APIRouter(prefix="/api", tags=["exports"])
+
+
+@export_router.get("/export", response_class=Response)
+def export_corpus(session: SessionDep, caller: Reader, params: Params,
+                  format: Literal["csv", "jsonl", "geojson", "acled", "graphml", "incidents", "gold"]) -> Response:
+    """The corpus exports of ``marsad export`` for the filtered events (``gold``: reviewed articles)."""
+    return Response(export_text(session, format, params), media_type=MEDIA_TYPES[format],
+                    headers={"Content-Disposition": f'attachment; filename="marsad.{format}"'})

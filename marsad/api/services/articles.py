@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 from marsad.api.schemas import ArticlePublic, EventDetail, FieldSpan, SearchHit, SearchPublic
 from marsad.api.services.events import field_spans
 from marsad.store import app_queries
+from marsad.store.articles import search_articles
+from marsad.store.search import query_terms
 from marsad.web.highlight import Mark, Segment, segments
 
 __all__ = ["article", "article_segments", "event_segments", "search", "text_direction"]
@@ -58,8 +60,10 @@ def text_direction(text: str) -> str:
 
 
 def search(session: Session, query: str, limit: int, offset: int) -> SearchPublic:
-    total, hits = app_queries.search_articles(session, query, limit, offset)
-    return SearchPublic(data=[SearchHit(article_id=h.doc_id, title=h.title, outlet=h.outlet,
+    if not query_terms(query):
+        return SearchPublic(data=[], count=0, limit=limit, offset=offset)
+    page = search_articles(session, query, limit, offset)
+    return SearchPublic(data=[SearchHit(article_id=h.id, title=h.title, outlet=h.outlet,
                                         published=h.published.isoformat() if h.published else None,
-                                        snippet=" ".join(h.text.split())[:240]) for h in hits],
-                        count=total, limit=limit, offset=offset)
+                                        snippet=h.snippet) for h in page.rows],
+                        count=page.total, limit=limit, offset=offset)

@@ -22,10 +22,18 @@ from marsad.api.schemas import (
 from marsad.api.services.params import EventParams
 from marsad.store import app_queries
 from marsad.store.queries import EventFilter, EventSummary, event_detail, query_events
-from marsad.store.review import Review, ReviewState, review_states, reviews_of, state_of
+from marsad.store.review import (
+    Review,
+    ReviewState,
+    machine_values,
+    review_states,
+    reviewed_row,
+    reviews_of,
+    state_of,
+)
 from marsad.web.i18n import Words
 
-__all__ = ["apply_review", "event_page", "events_by_id", "list_events", "machine_values", "review_public", "timeline"]
+__all__ = ["apply_review", "event_page", "events_by_id", "list_events", "review_public", "timeline"]
 
 DISAGREEMENT_FIELDS = ("date", "place", "fatalities", "injured", "perpetrator", "claimed_by")
 
@@ -48,18 +56,7 @@ def public(summary: EventSummary) -> EventPublic:
 
 def apply_review(event: EventPublic, state: ReviewState | None) -> EventPublic:
     """The event as the reviewer left it: corrected values, the ``reviewed`` flag and status."""
-    if state is None or not state.reviewed:
-        return event
-    changes: dict[str, Any] = {"reviewed": True, "review_status": state.status,
-                               "corrected_fields": sorted(state.values)}
-    for name, value in state.values.items():
-        if name == "fatalities":
-            changes |= {"fatalities": value, "fatalities_min": value, "fatalities_max": value}
-        elif name == "claimed_by":
-            changes |= {"claimed_by": value, "claim_status": "claimed" if value else None}
-        elif name in EventPublic.model_fields:
-            changes[name] = value
-    return event.model_copy(update=changes)
+    return EventPublic.model_validate(reviewed_row(event.model_dump(), state))
 
 
 def _reviewed(session: Session, events: list[EventPublic]) -> list[EventPublic]:
@@ -82,20 +79,6 @@ def events_by_id(session: Session, ids: list[int]) -> list[EventPublic]:
         if detail is not None:
             found.append(_from_detail(event_id, detail))
     return _reviewed(session, found)
-
-
-def machine_values(spec: dict[str, Any]) -> dict[str, Any]:
-    """The correctable fields of a SPEC event as plain values."""
-    location = spec.get("location") or {}
-    perpetrators = [a["name"] for a in spec.get("actors", []) if a.get("role") in ("perpetrator", "claimant")]
-    return {
-        "event_type": spec.get("event_type"), "sub_event_type": spec.get("sub_event_type"),
-        "perpetrator": "; ".join(dict.fromkeys(perpetrators)) or None, "country": location.get("country"),
-        "place": location.get("name"), "date": (spec.get("date") or {}).get("value"),
-        "fatalities": (spec.get("fatalities") or {}).get("value"), "injured": (spec.get("injured") or {}).get("value"),
-        "claimed_by": (spec.get("claim") or {}).get("by"), "certainty": spec.get("certainty"),
-        "link": spec.get("link"), "background": bool(spec.get("background")), "method": spec.get("method"),
-    }
 
 
 def field_spans(spec: dict[str, Any]) -> list[FieldSpan]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from marsad.api.schemas import ReviewIn, ReviewPublic
-from marsad.api.services.events import machine_values, review_public
+from marsad.api.services.events import review_public
 from marsad.store import app_queries
 from marsad.store.queries import event_detail
-from marsad.store.review import add_review
+from marsad.store.review import add_review, machine_values
 
 __all__ = ["review_event", "review_relation"]
 
