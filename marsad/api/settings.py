@@ -31,6 +31,8 @@ class ServerSettings:
     ``tile_url``: an online tile server for the map (``https://…/{z}/{x}/{y}.png``); without it
     the map draws the country boundaries shipped with the app.
     ``webhook_url``: where watchlist matches are POSTed as JSON when configured.
+    ``submit_incidents``: rebuild the incidents after each article submitted through the API (turn
+    off on a large store and let the next ``marsad ingest`` do it).
     """
 
     db_url: str
@@ -41,7 +43,7 @@ class ServerSettings:
     tile_url: str | None = None
     tile_attribution: str = ""
     webhook_url: str | None = None
-    extract_ner: bool = True
+    submit_incidents: bool = True
 
     def __post_init__(self) -> None:
         if self.keyless and not is_loopback(self.host):

@@ -4,7 +4,6 @@ on 127.0.0.1 and reached with a real HTTP client."""
 
 from __future__ import annotations
 
-import datetime as dt
 import http.server
 import json
 import socket
@@ -22,41 +21,41 @@ import uvicorn
 from marsad import model
 from marsad.api.main import create_app
 from marsad.api.settings import ServerSettings
-from marsad.ingest import iter_documents
-from marsad.model import Document
-from marsad.store import NewArticle, NewRecord, Store, StoreWriter
+from marsad.observatory.run import ingest
+from marsad.store import Store
 from marsad.store.app import open_app_store
 from marsad.store.keys import create_key
-from marsad.store.rows import content_hash
 
 SAMPLE = Path(model.__file__).parent / "samples" / "sample.jsonl"
 
 
-# Our own short sentences that give the actor network some edges (the bundled sample has none).
-NETWORK_ARTICLES = [
-    Document(id="test-network-allegiance", published=dt.date(2014, 11, 10), outlet="Test wire",
-             text="أعلنت جماعة أنصار بيت المقدس مبايعتها لتنظيم الدولة الإسلامية وزعيمه أبو بكر البغدادي."),
-    Document(id="test-network-supply", published=dt.date(2018, 6, 1), outlet="Test wire",
-             text="قالت مصادر أمنية إن إيران زودت جماعة الحوثيين بصواريخ وطائرات مسيرة."),
-    Document(id="test-network-role", published=dt.date(2019, 1, 16), outlet="Test wire",
-             text="قال المتحدث باسم حركة الشباب علي محمود راجي إن الحركة تقف وراء الهجوم."),
+# Our own short texts: two outlets reporting one bombing with different tolls (one incident whose
+# sources disagree) and sentences that give the actor network some edges (the sample has none).
+EXTRA_ARTICLES = [
+    {"id": "test-mosul-a", "published": "2018-05-14", "outlet": "Outlet A",
+     "text": "قتل ثلاثة أشخاص في انفجار عبوة ناسفة بمدينة الموصل، الاثنين."},
+    {"id": "test-mosul-b", "published": "2018-05-15", "outlet": "Outlet B",
+     "text": "أسفر انفجار عبوة ناسفة في مدينة الموصل شمالي العراق يوم الاثنين عن مقتل أربعة مدنيين وإصابة ستة آخرين."},
+    {"id": "test-network-allegiance", "published": "2014-11-10", "outlet": "Test wire",
+     "text": "أعلنت جماعة أنصار بيت المقدس مبايعتها لتنظيم الدولة الإسلامية وزعيمه أبو بكر البغدادي."},
+    {"id": "test-network-supply", "published": "2018-06-01", "outlet": "Test wire",
+     "text": "قالت مصادر أمنية إن إيران زودت جماعة الحوثيين بصواريخ وطائرات مسيرة."},
+    {"id": "test-network-role", "published": "2019-01-16", "outlet": "Test wire",
+     "text": "قال المتحدث باسم حركة الشباب علي محمود راجي إن الحركة تقف وراء الهجوم."},
 ]
 
 
 @pytest.fixture(scope="session")
-def sample() -> list[tuple[Document, dict[str, Any]]]:
-    from marsad.pipeline import process
+def corpus_files(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    extra = tmp_path_factory.mktemp("corpus") / "extra.jsonl"
+    extra.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in EXTRA_ARTICLES), encoding="utf-8")
+    return [str(SAMPLE), str(extra)]
 
-    docs = [d for d in iter_documents([str(SAMPLE)]) if isinstance(d, Document)] + NETWORK_ARTICLES
-    return [(doc, process(doc).to_json()) for doc in docs]
 
-
-def fill(store: Store, items: list[tuple[Document, dict[str, Any]]]) -> None:
-    with store.session() as session:
-        writer = StoreWriter(session)
-        writer.add_articles([NewArticle(doc_id=d.id, text=d.text, content_hash=content_hash(d.text), title=d.title,
-                                        published=d.published, outlet=d.outlet) for d, _ in items])
-        writer.add_records([NewRecord(content_hash(d.text), r, "test") for d, r in items])
+def fill(store: Store, files: list[str]) -> None:
+    """What ``marsad ingest`` does: extraction, records, near-duplicates, incidents."""
+    report = ingest(store, files)
+    assert report.failures == 0 and report.stored == report.input
 
 
 @dataclass
@@ -96,9 +95,9 @@ def serve(settings: ServerSettings, store: Store) -> Iterator[str]:
 
 
 @pytest.fixture
-def app_store(db_url: str, sample: list[tuple[Document, dict[str, Any]]]) -> Iterator[Store]:
+def app_store(db_url: str, corpus_files: list[str]) -> Iterator[Store]:
     store = open_app_store(db_url)
-    fill(store, sample)
+    fill(store, corpus_files)
     yield store
     store.close()
 

@@ -21,8 +21,8 @@ def search(session: SessionDep, caller: Reader, q: Annotated[str, Query(min_leng
 
 @router.post("/articles", response_model=ArticleSubmitted, status_code=201)
 def submit_article(session: SessionDep, state: StateDep, caller: Writer, body: ArticleIn) -> ArticleSubmitted:
-    answer = submit.submit_article(session, body)
-    session.commit()
+    """Extract and store an article (as ``marsad ingest`` would); 201 with its events' ids."""
+    answer = submit.submit_article(state.store, session, body, incidents=state.settings.submit_incidents)
     if answer.stored:
         watch.notify(state, session)
     return answer
