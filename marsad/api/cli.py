@@ -28,8 +28,10 @@ DB_HELP = "Database: a file path (SQLite, default marsad.db) or postgresql+psyco
                                                "(default: the offline country map shipped with Marsad).")
 @click.option("--tile-attribution", default="", help="Attribution shown with the tiles.")
 @click.option("--webhook", "webhook_url", default=None, help="POST new watchlist matches as JSON to this URL.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (each keeps its own rate-limit counts).")
 def serve(db_url: str, host: str, port: int, require_keys: bool, rate_limit: int, tile_url: str | None,
-          tile_attribution: str, webhook_url: str | None) -> None:
+          tile_attribution: str, webhook_url: str | None, workers: int) -> None:
     """Serve the REST API and the dashboard (OpenAPI at /openapi.json).
 
     On 127.0.0.1 without --require-keys it is a single-user app without keys; on any other
@@ -37,16 +39,21 @@ def serve(db_url: str, host: str, port: int, require_keys: bool, rate_limit: int
     """
     import uvicorn
 
-    from marsad.api.main import create_app
+    from marsad.api.main import create_app, settings_to_env
     from marsad.store import database_url
 
     settings = ServerSettings(db_url=database_url(db_url), host=host, port=port,
                               keyless=is_loopback(host) and not require_keys, rate_limit=rate_limit,
                               tile_url=tile_url, tile_attribution=tile_attribution, webhook_url=webhook_url)
-    app = create_app(settings)
+    app = create_app(settings)  # opens and migrates the database before any worker starts
     mode = "single-user, no keys" if settings.keyless else "API keys required"
     click.echo(f"marsad: dashboard at {settings.address} ({mode}); API docs at {settings.address}api/docs", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    settings_to_env(settings)
+    uvicorn.run("marsad.api.main:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @click.group()

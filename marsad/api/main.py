@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+from dataclasses import asdict
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -20,7 +23,9 @@ from marsad.api.settings import ServerSettings
 from marsad.store.app import open_app_store
 from marsad.store.db import Store
 
-__all__ = ["create_app"]
+__all__ = ["SETTINGS_ENV", "app_from_env", "create_app"]
+
+SETTINGS_ENV = "MARSAD_SERVE_SETTINGS"
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
@@ -40,3 +45,13 @@ def create_app(settings: ServerSettings, store: Store | None = None) -> FastAPI:
     app.include_router(events.export_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def settings_to_env(settings: ServerSettings) -> None:
+    """Hand the settings to worker processes (``marsad serve --workers N``)."""
+    os.environ[SETTINGS_ENV] = json.dumps(asdict(settings))
+
+
+def app_from_env() -> FastAPI:
+    """The app of a worker process, built from the settings ``marsad serve`` put in the environment."""
+    return create_app(ServerSettings(**json.loads(os.environ[SETTINGS_ENV])))

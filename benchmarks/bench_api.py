@@ -1,0 +1,144 @@
+"""Latency of the HTTP API under concurrent clients: filtered event queries and the graph.
+
+    python benchmarks/bench_api.py --db corpus.db [--clients 20] [--requests 100] [--workers 2]
+
+Starts ``marsad serve`` on 127.0.0.1 (a free port, keyless single-user mode) on a copy-free
+read of ``--db`` (a database built by ``marsad ingest``), then runs ``--clients`` threads, each
+sending ``--requests`` requests (a bounded loop; loopback traffic only) drawn from a fixed mix of
+filters whose values come from the database itself. Prints p50/p95/p99 latency per kind of
+request, throughput and the number of errors (any answer but 200, or no answer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+MARSAD = Path(sys.executable).with_name("marsad")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen([str(MARSAD), "serve", "--db", db, "--port", str(port), "--workers", str(workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/events?limit=1", timeout=5).status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit(f"the server did not start: {server.stderr.read().decode() if server.stderr else ''}")
+
+
+def request_mix(client: httpx.Client, rng: random.Random) -> list[tuple[str, str, dict[str, Any]]]:
+    """Filters an analyst would use, with values found in the database."""
+    sample = client.get("/api/events", params={"limit": 500, "sort": "-fatalities"}).json()["data"]
+    countries = sorted({e["country"] for e in sample if e["country"]}) or ["IQ"]
+    types = sorted({e["event_type"] for e in sample}) or ["battles"]
+    actors = [a["name"] for a in client.get("/api/actors", params={"limit": 30}).json()["data"]] or ["x"]
+    years = sorted({e["date"][:4] for e in sample if e["date"]}) or ["2018"]
+    words = ["انفجار", "هجوم", "مسلحين", "قتلى", "الجيش"]
+    mix: list[tuple[str, str, dict[str, Any]]] = []
+    for _ in range(200):
+        country, kind, actor, year = rng.choice(countries), rng.choice(types), rng.choice(actors), rng.choice(years)
+        mix += [
+            ("events", "/api/events", {"country": country, "date_from": f"{year}-01-01", "date_to": f"{year}-12-31"}),
+            ("events", "/api/events", {"event_type": kind, "country": country, "sort": "-fatalities"}),
+            ("events", "/api/events", {"actor": actor, "limit": 50}),
+            ("events", "/api/events", {"certainty": rng.choice(["hedged", "reported"]), "offset": rng.choice([0, 50, 500])}),
+            ("events", "/api/events", {"claimed": "true", "date_from": f"{year}-01-01"}),
+            ("events", "/api/events", {"q": rng.choice(words), "country": country}),
+            ("graph", "/api/graph", {}),
+            ("graph", "/api/graph", {"type": rng.choice(["allegiance", "membership", "support", "role"])}),
+            ("graph", "/api/graph", {"actor": actor}),
+        ]
+    rng.shuffle(mix)
+    return mix
+
+
+def client_loop(url: str, mix: list[tuple[str, str, dict[str, Any]]], n: int, start: int,
+                times: dict[str, list[float]], errors: list[str], lock: threading.Lock) -> None:
+    with httpx.Client(base_url=url, timeout=30) as client:
+        for i in range(n):
+            kind, path, params = mix[(start + i) % len(mix)]
+            t0 = time.perf_counter()
+            try:
+                status = client.get(path, params=params).status_code
+            except httpx.HTTPError as err:
+                status, reason = 0, str(err)
+            elapsed = time.perf_counter() - t0
+            with lock:
+                times[kind].append(elapsed)
+                if status != 200:
+                    errors.append(f"{path} {params}: {status or reason}")
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=100, help="requests per client")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = start_server(args.db, port, args.workers)
+    try:
+        with httpx.Client(base_url=url, timeout=60) as client:
+            mix = request_mix(client, random.Random(args.seed))
+            counts = client.get("/api/events", params={"limit": 1}).json()["count"]
+            graph = client.get("/api/graph").json()
+        times: dict[str, list[float]] = defaultdict(list)
+        errors: list[str] = []
+        lock = threading.Lock()
+        threads = [threading.Thread(target=client_loop, args=(url, mix, args.requests, i * 37, times, errors, lock))
+                   for i in range(args.clients)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(30)
+    total = sum(len(v) for v in times.values())
+    print(f"database: {args.db} ({counts:,} events; graph {len(graph['nodes']):,} nodes, {len(graph['edges']):,} edges)")
+    print(f"{args.clients} concurrent clients x {args.requests} requests, server workers {args.workers}: "
+          f"{total:,} requests in {wall:.1f} s ({total / wall:.0f} req/s), errors {len(errors)}")
+    for kind, values in sorted(times.items()):
+        ms = [v * 1000 for v in values]
+        print(f"  {kind:<7} n={len(ms):<6} p50 {percentile(ms, 50):7.1f} ms   p95 {percentile(ms, 95):7.1f} ms   "
+              f"p99 {percentile(ms, 99):7.1f} ms   max {max(ms):7.1f} ms")
+    for error in errors[:5]:
+        print(f"  error: {error}")
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()
