@@ -108,6 +108,23 @@ class SourcePublic(BaseModel):
     reason: str | None = None
 
 
+class RelationPublic(BaseModel):
+    """One relation as one article states it."""
+
+    id: int
+    type: str
+    source_id: int
+    source: str
+    target_id: int
+    target: str
+    detail: str | None = None
+    certainty: str
+    article_id: str
+    evidence: list[EvidencePublic] = []
+    reviewed: bool = False
+    review_status: str | None = None
+
+
 class EventDetail(EventPublic):
     machine: dict[str, Any] = Field(description="the machine's SPEC event record, never changed by review")
     machine_values: dict[str, Any] = {}
@@ -117,6 +134,7 @@ class EventDetail(EventPublic):
     sources: list[SourcePublic] = Field([], description="other sources of the same incident")
     disagreements: dict[str, list[Any]] = Field({}, description="fields on which the sources differ")
     reviews: list[ReviewPublic] = []
+    relations: list[RelationPublic] = Field([], description="the actor-network relations found in the same article")
 
 
 class IncidentPublic(BaseModel):
@@ -156,21 +174,6 @@ class ActorsPublic(BaseModel):
     count: int
     limit: int
     offset: int
-
-
-class RelationPublic(BaseModel):
-    id: int
-    type: str
-    source_id: int
-    source: str
-    target_id: int
-    target: str
-    detail: str | None = None
-    certainty: str
-    article_id: str
-    evidence: list[EvidencePublic] = []
-    reviewed: bool = False
-    review_status: str | None = None
 
 
 class ActorDetail(ActorPublic):

@@ -27,8 +27,8 @@ from marsad.store.tables import (
     RelationRow,
 )
 
-__all__ = ["ActorPage", "ArticleRecord", "GraphEdge", "GraphFilter", "RelationItem", "actor_page",
-           "article_record", "day_counts", "graph", "max_event_id", "relation", "new_matches", "search_actors"]
+__all__ = ["ActorPage", "ArticleRecord", "GraphEdge", "GraphFilter", "RelationItem", "actor_names", "actor_page",
+           "article_record", "day_counts", "article_relations", "graph", "max_event_id", "relation", "new_matches", "search_actors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +146,11 @@ def _relations(session: Session, conditions: list[Any], limit: int) -> list[Rela
                          r.title, tuple(spans.get(r.id, ()))) for r in rows]
 
 
+def article_relations(session: Session, article_id: int) -> list[RelationItem]:
+    """The counted relations found in one article."""
+    return _relations(session, [RelationRow.article_id == article_id], 500)
+
+
 def relation(session: Session, relation_id: int) -> RelationItem | None:
     found = _relations(session, [RelationRow.id == relation_id], 1)
     return found[0] if found else None
@@ -191,6 +196,10 @@ class ActorPage:
     per_month: dict[str, int]
 
 
+def actor_names(session: Session, ids: set[int]) -> dict[int, str]:
+    return dict(session.execute(select(ActorRow.id, ActorRow.name).where(ActorRow.id.in_(ids))).all()) if ids else {}
+
+
 def actor_page(session: Session, actor_id: int) -> ActorPage | None:
     """An actor: its words in the articles, its relations (both ways) and its events per month."""
     row = session.get(ActorRow, actor_id)
@@ -202,8 +211,7 @@ def actor_page(session: Session, actor_id: int) -> ActorPage | None:
     mentions = Counter(m for m in session.scalars(select(EventActorRow.mention).where(
         EventActorRow.actor_id == actor_id, EventActorRow.mention.is_not(None)).limit(5000)) if m)
     relations = _relations(session, [or_(RelationRow.source_id == actor_id, RelationRow.target_id == actor_id)], 500)
-    other = {i for r in relations for i in (r.source_id, r.target_id)} | {actor_id}
-    names = dict(session.execute(select(ActorRow.id, ActorRow.name).where(ActorRow.id.in_(other))).all())
+    names = actor_names(session, {i for r in relations for i in (r.source_id, r.target_id)} | {actor_id})
     months = session.execute(select(EventRow.date_value).join(EventActorRow, EventActorRow.event_id == EventRow.id)
                              .where(EventActorRow.actor_id == actor_id, EventRow.counted.is_(True),
                                     EventRow.date_value.is_not(None))).scalars()

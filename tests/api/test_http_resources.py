@@ -88,3 +88,15 @@ def test_watchlist_new_matches_feed_and_webhook(hooked_server: Any, hook: Any) -
         assert client.get("/api/watchlists").json()[0]["new"] == 0
         assert client.delete(f"/api/watchlists/{watch_id}").status_code == 204
         assert client.get(f"/api/watchlists/{watch_id}/new").status_code == 404
+
+
+def test_event_page_lists_the_articles_relations_for_review(server: Any) -> None:
+    with server.client() as client:
+        [event] = client.get("/api/events", params={"q": "الحوثيين"}).json()["data"]
+        detail = client.get(f"/api/events/{event['id']}").json()
+        [relation] = detail["relations"]
+        assert (relation["type"], relation["source"]) == ("supply", "إيران") and relation["evidence"]
+        html = client.get(f"/events/{event['id']}").text
+        assert f'data-api="/api/relations/{relation["id"]}/review"' in html
+        client.post(f"/api/relations/{relation['id']}/review", json={"action": "confirm"})
+        assert client.get(f"/api/events/{event['id']}").json()["relations"][0]["review_status"] == "confirmed"

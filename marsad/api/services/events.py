@@ -14,6 +14,7 @@ from marsad.api.schemas import (
     EventsPublic,
     EvidencePublic,
     FieldSpan,
+    RelationPublic,
     ReviewPublic,
     SourcePublic,
     TimelinePublic,
@@ -165,7 +166,18 @@ def event_page(session: Session, event_id: int) -> EventDetail:
                 for e in spec.get("evidence", [])]
     return EventDetail(**event.model_dump(), machine=spec, machine_values=machine, evidence=evidence,
                        spans=field_spans(spec), text=text, sources=sources,
-                       disagreements=_disagreements(event, sources), reviews=[review_public(r) for r in reviews])
+                       disagreements=_disagreements(event, sources), reviews=[review_public(r) for r in reviews],
+                       relations=article_relations(session, article.id) if article else [])
+
+
+def article_relations(session: Session, article_id: int) -> list[RelationPublic]:
+    from marsad.api.services.network import relation_public
+
+    items = app_queries.article_relations(session, article_id)
+    ids = {i for r in items for i in (r.source_id, r.target_id)}
+    names = app_queries.actor_names(session, ids)
+    states = review_states(session, "relation", [r.id for r in items])
+    return [relation_public(r, names, states[r.id].status if r.id in states else None) for r in items]
 
 
 def _week(day: dt.date) -> dt.date:
