@@ -30,8 +30,10 @@ DB_HELP = "Database: a file path (SQLite, default marsad.db) or postgresql+psyco
 @click.option("--webhook", "webhook_url", default=None, help="POST new watchlist matches as JSON to this URL.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes (each keeps its own rate-limit counts).")
+@click.option("--cache-size", type=click.IntRange(0), default=512, show_default=True,
+              help="Answers (event lists, timelines, graphs) kept for the current data; 0: no cache.")
 def serve(db_url: str, host: str, port: int, require_keys: bool, rate_limit: int, tile_url: str | None,
-          tile_attribution: str, webhook_url: str | None, workers: int) -> None:
+          tile_attribution: str, webhook_url: str | None, workers: int, cache_size: int) -> None:
     """Serve the REST API and the dashboard (OpenAPI at /openapi.json).
 
     On 127.0.0.1 without --require-keys it is a single-user app without keys; on any other
@@ -44,7 +46,8 @@ def serve(db_url: str, host: str, port: int, require_keys: bool, rate_limit: int
 
     settings = ServerSettings(db_url=database_url(db_url), host=host, port=port,
                               keyless=is_loopback(host) and not require_keys, rate_limit=rate_limit,
-                              tile_url=tile_url, tile_attribution=tile_attribution, webhook_url=webhook_url)
+                              tile_url=tile_url, tile_attribution=tile_attribution, webhook_url=webhook_url,
+                              cache_size=cache_size)
     app = create_app(settings)  # opens and migrates the database before any worker starts
     mode = "single-user, no keys" if settings.keyless else "API keys required"
     click.echo(f"marsad: dashboard at {settings.address} ({mode}); API docs at {settings.address}api/docs", err=True)

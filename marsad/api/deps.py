@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
+from marsad.api.cache import AnswerCache
 from marsad.api.errors import Forbidden, RateLimited, Unauthorized
 from marsad.api.ratelimit import RateLimiter
 from marsad.api.settings import ServerSettings
@@ -32,6 +33,7 @@ class AppState:
     settings: ServerSettings
     store: Store
     limiter: RateLimiter
+    cache: AnswerCache
 
 
 @dataclass(frozen=True, slots=True)

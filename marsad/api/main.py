@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from marsad.api import errors
+from marsad.api.cache import AnswerCache
 from marsad.api.deps import AppState
 from marsad.api.ratelimit import RateLimiter
 from marsad.api.routers import articles, events, incidents, network, session, watchlists
@@ -37,7 +38,7 @@ def create_app(settings: ServerSettings, store: Store | None = None) -> FastAPI:
     app = FastAPI(title="Marsad", version="0.1.0", docs_url="/api/docs", redoc_url=None,
                   description="Political-violence events and actor networks from Arabic news, with evidence.")
     app.state.marsad = AppState(settings=settings, store=store or open_app_store(settings.db_url),
-                                limiter=RateLimiter())
+                                limiter=RateLimiter(), cache=AnswerCache(settings.cache_size))
     errors.install(app)
     app.add_exception_handler(pages.LoginNeeded, pages.login_redirect)  # type: ignore[arg-type]
     for module in (events, network, articles, incidents, watchlists, session, pages):

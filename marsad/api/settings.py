@@ -33,6 +33,8 @@ class ServerSettings:
     ``webhook_url``: where watchlist matches are POSTed as JSON when configured.
     ``submit_incidents``: rebuild the incidents after each article submitted through the API (turn
     off on a large store and let the next ``marsad ingest`` do it).
+    ``cache_size``: answers (event lists, timelines, graphs) kept per process for the current
+    version of the data; 0 turns the cache off.
     """
 
     db_url: str
@@ -44,6 +46,7 @@ class ServerSettings:
     tile_attribution: str = ""
     webhook_url: str | None = None
     submit_incidents: bool = True
+    cache_size: int = 512
 
     def __post_init__(self) -> None:
         if self.keyless and not is_loopback(self.host):

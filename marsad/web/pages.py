@@ -61,8 +61,9 @@ def _new_total(session: SessionDep, caller: Caller) -> int:
 
 
 @router.get("/", response_class=HTMLResponse)
-def events_page(request: Request, session: SessionDep, caller: PageCaller, params: Params) -> HTMLResponse:
-    result = events.list_events(session, params)
+def events_page(request: Request, session: SessionDep, state: StateDep, caller: PageCaller,
+                params: Params) -> HTMLResponse:
+    result = state.cache.get(session, ("events", params), lambda: events.list_events(session, params))
     page_no = params.offset // params.limit + 1
     pages = max(1, -(-result.count // params.limit))
     prev_q = params.query(offset=max(0, params.offset - params.limit)) if params.offset else None

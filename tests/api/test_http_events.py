@@ -131,3 +131,14 @@ def test_event_lists_the_other_sources_of_its_incident_and_where_they_disagree(s
         assert page["disagreements"]["fatalities"] == [3, 4]
         html = client.get(f"/events/{event['id']}").text
         assert "Outlet B" in html and 'class="disagree"' in html
+
+
+def test_cached_lists_follow_every_change_of_the_data(server: Any, westminster: dict[str, Any]) -> None:
+    with server.client() as client:
+        params = {"country": "GB"}
+        before = client.get("/api/events", params=params).json()
+        assert client.get("/api/events", params=params).json() == before  # answered from the cache
+        client.post(f"/api/events/{westminster['id']}/review", json={"action": "correct", "field": "fatalities", "value": 6})
+        [after] = [e for e in client.get("/api/events", params=params).json()["data"] if e["id"] == westminster["id"]]
+        assert after["fatalities"] == 6 and after["reviewed"]
+        assert server.store is not None

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Literal
 from urllib.parse import urlencode
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from marsad.store.queries import EventFilter
 
@@ -16,7 +16,9 @@ SORTS = ("-date", "date", "-fatalities", "fatalities", "-published", "published"
 
 
 class EventParams(BaseModel):
-    """Filters, sort and page of an event list; every field optional."""
+    """Filters, sort and page of an event list; every field optional (frozen: a cache key)."""
+
+    model_config = ConfigDict(frozen=True)
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
