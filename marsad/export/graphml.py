@@ -72,7 +72,7 @@ def _attack_edges(session: Session) -> list[tuple[int, int, str, str]]:
                            .join(EventRow, EventRow.id == doer.event_id)
                            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
                            .where(EventRow.counted.is_(True), doer.role.in_(("perpetrator", "claimant")),
-                                  done_to.role == "target"))
+                                  done_to.role.in_(("target", "victim"))))
     return [(s, t, "attacked", article) for s, t, article in rows]
 
 

@@ -90,6 +90,8 @@ def _entry_text(entry: Any) -> str:
     if not html.strip():
         raise IngestError("the entry has no text (no content or summary); ingest with --fetch-links "
                           "to read the page it links to")
+    if "<" not in html:  # a plain-text summary is the text
+        return html.strip()
     return extract_article(html).text
 
 

@@ -1,0 +1,106 @@
+"""Incidents across outlets: what merges, what never does, and why (events built by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from marsad.resolve.incidents import IncidentEvent, IncidentOptions, compatible, group_events
+
+DAY = dt.date(2018, 5, 14)
+KIRKUK = {"country": "IQ", "admin1": "كركوك", "place": "كركوك", "lat": 35.4681, "lon": 44.3922,
+          "place_precision": "city"}
+
+
+def event(n: int, article: str, source: str, **fields: object) -> IncidentEvent:
+    base: dict[str, object] = {"key": f"{article}:e{n}", "ref": n, "article": article, "source": source,
+                               "event_type": "explosions_remote_violence",
+                               "sub_event_type": "remote_explosive_landmine_ied", "date": DAY,
+                               "date_precision": "day", "published": DAY, **KIRKUK}
+    base.update(fields)
+    return IncidentEvent(**base)  # type: ignore[arg-type]
+
+
+def groups(events: list[IncidentEvent]) -> list[list[int]]:
+    return [[m.event.ref for m in incident.members] for incident in group_events(events)]
+
+
+def test_one_bombing_from_three_outlets_is_one_incident_with_reasons_and_toll_range() -> None:
+    events = [event(1, "a", "BBC", fatalities=7),
+              event(2, "b", "CNN", fatalities=9, fatalities_min=9, fatalities_max=9),
+              event(3, "c", "France 24", date=None, date_precision=None, published=DAY + dt.timedelta(days=1))]
+    (incident,) = group_events(events)
+    assert [m.event.ref for m in incident.members] == [1, 2, 3]
+    assert incident.members[0].reason == "" and all(m.reason for m in incident.members[1:])
+    assert "same place كركوك" in incident.members[1].reason
+    assert (incident.fatalities_min, incident.fatalities_max) == (7, 9)
+    assert incident.sources == ("BBC", "CNN", "France 24") and incident.articles == 3
+
+
+def test_the_same_type_day_and_country_in_two_cities_stays_two_incidents() -> None:
+    mosul = {"admin1": "نينوى", "place": "الموصل", "lat": 36.335, "lon": 43.1189}
+    assert groups([event(1, "a", "BBC"), event(2, "b", "CNN", **mosul)]) == [[1], [2]]
+
+
+def test_places_a_few_kilometres_apart_merge() -> None:
+    suburb = {"admin1": None, "place": "حي قريب", "lat": 35.50, "lon": 44.42}
+    assert groups([event(1, "a", "BBC"), event(2, "b", "CNN", **suburb)]) == [[1, 2]]
+
+
+def test_dates_too_far_apart_or_too_vague_never_merge() -> None:
+    later = event(2, "b", "CNN", date=DAY + dt.timedelta(days=4))
+    month = event(3, "c", "CNN", date=dt.date(2018, 5, 1), date_precision="month")
+    assert groups([event(1, "a", "BBC"), later, month]) == [[1], [2], [3]]
+
+
+def test_two_events_of_one_article_are_two_incidents() -> None:
+    assert groups([event(1, "a", "BBC"), event(2, "a", "BBC", fatalities=3)]) == [[1], [2]]
+
+
+def test_different_named_groups_do_not_merge() -> None:
+    first = event(1, "a", "BBC", perpetrators=frozenset({"isis"}))
+    second = event(2, "b", "CNN", perpetrators=frozenset({"pkk"}))
+    assert compatible(first, second, IncidentOptions()) is None
+    assert groups([first, second]) == [[1], [2]]
+
+
+def test_a_country_only_place_needs_strong_evidence() -> None:
+    vague = {"admin1": None, "place": "العراق", "lat": 33.0, "lon": 44.0, "place_precision": "country"}
+    weak = event(2, "b", "CNN", sub_event_type="attack", event_type="violence_against_civilians", **vague)
+    assert groups([event(1, "a", "BBC"), weak]) == [[1], [2]]
+    strong = event(3, "c", "CNN", fatalities=7, perpetrators=frozenset({"isis"}), **vague)
+    assert groups([event(1, "a", "BBC", fatalities=7, perpetrators=frozenset({"isis"})), strong]) == [[1, 3]]
+
+
+def test_negated_events_and_events_without_a_country_stay_alone() -> None:
+    denied = event(2, "b", "CNN", certainty="negated")
+    nowhere = event(3, "c", "CNN", country=None)
+    assert groups([event(1, "a", "BBC"), denied, nowhere]) == [[1], [2], [3]]
+
+
+def test_a_chain_of_pairs_does_not_pull_in_an_incompatible_event() -> None:
+    # 1~2 (same day), 2~3 (two days later is still within reach of 2's window), but 1 and 3 are 4 days apart
+    e1 = event(1, "a", "BBC", date=DAY)
+    e2 = event(2, "b", "CNN", date=DAY + dt.timedelta(days=2))
+    e3 = event(3, "c", "France 24", date=DAY + dt.timedelta(days=4))
+    result = groups([e1, e2, e3])
+    assert sorted(len(g) for g in result) == [1, 2]
+
+
+def test_keys_are_stable_and_grouping_is_deterministic() -> None:
+    events = [event(i, f"art-{i}", f"outlet-{i % 3}", fatalities=i % 5) for i in range(12)]
+    first = [i.key for i in group_events(events)]
+    assert first == [i.key for i in group_events(list(events))]
+
+
+def test_blocking_keeps_large_inputs_fast() -> None:
+    events = []
+    for i in range(20_000):
+        day = dt.date(2018, 1, 1) + dt.timedelta(days=i % 365)
+        events.append(event(i, f"art-{i}", f"outlet-{i % 5}", date=day, published=day,
+                            country=("IQ", "SY", "AF", "EG", "LY", "YE", "SO", "NG")[i % 8],
+                            place=f"p{i % 40}", admin1=f"a{i % 40}", lat=30 + i % 40, lon=40 + i % 40))
+    started = time.perf_counter()
+    incidents = group_events(events)
+    assert time.perf_counter() - started < 60
+    assert sum(len(i.members) for i in incidents) == len(events)
