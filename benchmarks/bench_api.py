@@ -1,6 +1,7 @@
 """Latency of the HTTP API under concurrent clients: filtered event queries and the graph.
 
     python benchmarks/bench_api.py --db corpus.db [--clients 20] [--requests 100] [--workers 2]
+                                   [--think SECONDS] [--cache-size N]
 
 Starts ``marsad serve`` on 127.0.0.1 (a free port, keyless single-user mode) on a copy-free
 read of ``--db`` (a database built by ``marsad ingest``), then runs ``--clients`` threads, each
@@ -78,12 +79,15 @@ def request_mix(client: httpx.Client, rng: random.Random) -> list[tuple[str, str
     return mix
 
 
-def client_loop(port: int, mix: list[tuple[str, str, dict[str, Any]]], n: int, start: int,
+def client_loop(port: int, mix: list[tuple[str, str, dict[str, Any]]], n: int, start: int, think: float,
                 times: dict[str, list[float]], errors: list[str], lock: threading.Lock) -> None:
     """One client: a keep-alive connection (the standard library's, lighter than httpx on the
     same two cores as the server), ``n`` requests, each answer read to its end."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    pause = random.Random(start)
     for i in range(n):
+        if think and i:
+            time.sleep(pause.uniform(0.5 * think, 1.5 * think))
         kind, path, params = mix[(start + i) % len(mix)]
         t0 = time.perf_counter()
         try:
@@ -113,6 +117,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=100, help="requests per client")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean pause of a client between an answer and its next request, in seconds "
+                             "(0: none, the server saturated)")
     parser.add_argument("--cache-size", type=int, default=512, help="the server's answer cache (0: off)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -127,7 +134,7 @@ def main() -> None:
         times: dict[str, list[float]] = defaultdict(list)
         errors: list[str] = []
         lock = threading.Lock()
-        threads = [threading.Thread(target=client_loop, args=(port, mix, args.requests, i * 37, times, errors, lock))
+        threads = [threading.Thread(target=client_loop, args=(port, mix, args.requests, i * 37, args.think, times, errors, lock))
                    for i in range(args.clients)]
         started = time.perf_counter()
         for thread in threads:
@@ -140,8 +147,8 @@ def main() -> None:
         server.wait(30)
     total = sum(len(v) for v in times.values())
     print(f"database: {args.db} ({counts:,} events; graph {len(graph['nodes']):,} nodes, {len(graph['edges']):,} edges)")
-    print(f"{args.clients} concurrent clients x {args.requests} requests, server workers {args.workers}, "
-          f"answer cache {args.cache_size or 'off'}: "
+    print(f"{args.clients} concurrent clients x {args.requests} requests, think time {args.think} s, "
+          f"server workers {args.workers}, answer cache {args.cache_size or 'off'}: "
           f"{total:,} requests in {wall:.1f} s ({total / wall:.0f} req/s), errors {len(errors)}")
     for kind, values in sorted(times.items()):
         ms = [v * 1000 for v in values]

@@ -51,7 +51,7 @@ async function draw() {
   const graph = await api(`/api/graph${query ? `?${query}` : ""}`);
   const elements = [
     ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, weight: n.weight, key: n.key } })),
-    ...graph.edges.map((e) => ({ data: { ...e, id: e.id, source: e.source, target: e.target, count: e.evidence.length } })),
+    ...graph.edges.map((e) => ({ data: { ...e, id: e.id, source: e.source, target: e.target, count: e.relations } })),
   ];
   const cy = cytoscape({
     container: document.getElementById("network"),

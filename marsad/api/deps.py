@@ -7,11 +7,12 @@ role lacks the right, 429 over the key's rate limit).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from marsad.api.cache import AnswerCache
@@ -22,7 +23,7 @@ from marsad.store.db import Store
 from marsad.store.keys import GRANTS, find_key
 
 __all__ = ["AppState", "Caller", "CallerDep", "Reader", "Reviewer", "SessionDep", "StateDep", "Writer",
-           "key_from_request"]
+           "cached_json", "key_from_request"]
 
 KEY_COOKIE = "marsad_key"
 LOCAL_USER = "local"
@@ -91,6 +92,12 @@ def get_caller(request: Request, state: StateDep) -> Caller:
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+def cached_json(state: AppState, session: Session, key: Hashable, compute: Callable[[], BaseModel]) -> Response:
+    """The answer of ``compute`` as JSON, kept serialised in the answer cache for this data version."""
+    body = state.cache.get(session, ("json", key), lambda: compute().model_dump_json().encode("utf-8"))
+    return Response(body, media_type="application/json")
 
 
 def _require(right: str) -> Callable[[Caller], Caller]:

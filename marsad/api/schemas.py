@@ -210,7 +210,8 @@ class GraphEdge(BaseModel):
     type_label: str
     certainty: str
     certainty_label: str
-    evidence: list[GraphEvidence]
+    relations: int = Field(1, description="how many statements (relations in articles) the edge stands for")
+    evidence: list[GraphEvidence] = Field(description="the first statements' evidence sentences")
 
 
 class GraphPublic(BaseModel):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from marsad.api.deps import Reader, Reviewer, SessionDep, StateDep
+from marsad.api.deps import Reader, Reviewer, SessionDep, StateDep, cached_json
 from marsad.api.schemas import EventDetail, EventsPublic, ReviewIn, ReviewPublic, TimelinePublic
 from marsad.api.services import events, review
 from marsad.api.services.exports import MEDIA_TYPES, export_text
@@ -19,8 +19,8 @@ Params = Annotated[EventParams, Query()]
 
 
 @router.get("", response_model=EventsPublic)
-def list_events(session: SessionDep, state: StateDep, caller: Reader, params: Params) -> EventsPublic:
-    return state.cache.get(session, ("events", params), lambda: events.list_events(session, params))
+def list_events(session: SessionDep, state: StateDep, caller: Reader, params: Params) -> Response:
+    return cached_json(state, session, ("events", params), lambda: events.list_events(session, params))
 
 
 @router.get(".csv", response_class=Response)
@@ -38,9 +38,9 @@ def events_geojson(session: SessionDep, caller: Reader, params: Params) -> Respo
 
 @router.get("/timeline", response_model=TimelinePublic)
 def events_timeline(session: SessionDep, state: StateDep, caller: Reader, params: Params,
-                    interval: Literal["day", "week", "month"] = "week", lang: str = "ar") -> TimelinePublic:
-    return state.cache.get(session, ("timeline", params, interval, lang),
-                           lambda: events.timeline(session, params, interval, words(lang)))
+                    interval: Literal["day", "week", "month"] = "week", lang: str = "ar") -> Response:
+    return cached_json(state, session, ("timeline", params, interval, lang),
+                       lambda: events.timeline(session, params, interval, words(lang)))
 
 
 @router.get("/{event_id}", response_model=EventDetail)

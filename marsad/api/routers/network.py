@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from marsad.api.deps import Reader, Reviewer, SessionDep, StateDep
+from marsad.api.deps import Reader, Reviewer, SessionDep, StateDep, cached_json
 from marsad.api.schemas import ActorDetail, ActorsPublic, GraphPublic, ReviewIn, ReviewPublic
 from marsad.api.services import network, review
 from marsad.store.app_queries import GraphFilter
@@ -19,9 +19,9 @@ router = APIRouter(prefix="/api", tags=["network"])
 @router.get("/graph", response_model=GraphPublic)
 def get_graph(session: SessionDep, state: StateDep, caller: Reader, type: str | None = None, date_from: dt.date | None = None,
               date_to: dt.date | None = None, actor: Annotated[str | None, Query(max_length=300)] = None,
-              limit: Annotated[int, Query(ge=1, le=20000)] = 2000, lang: str = "ar") -> GraphPublic:
+              limit: Annotated[int, Query(ge=1, le=20000)] = 2000, lang: str = "ar") -> Response:
     flt = GraphFilter(type=type or None, date_from=date_from, date_to=date_to, actor=actor or None, limit=limit)
-    return state.cache.get(session, ("graph", flt, lang), lambda: network.graph(session, flt, words(lang)))
+    return cached_json(state, session, ("graph", flt, lang), lambda: network.graph(session, flt, words(lang)))
 
 
 @router.get("/actors", response_model=ActorsPublic)

@@ -20,7 +20,9 @@ from marsad.store.app_queries import GraphFilter, RelationItem
 from marsad.store.review import review_states
 from marsad.web.i18n import Words
 
-__all__ = ["actor_detail", "graph", "list_actors"]
+__all__ = ["EVIDENCE_PER_EDGE", "actor_detail", "graph", "list_actors"]
+
+EVIDENCE_PER_EDGE = 5  # sentences shown per edge (its first relations'); the actor page lists them all
 
 
 def graph(session: Session, flt: GraphFilter, words: Words) -> GraphPublic:
@@ -38,8 +40,10 @@ def graph(session: Session, flt: GraphFilter, words: Words) -> GraphPublic:
             source_label=names.get(edge.source_id, "?"), target_label=names.get(edge.target_id, "?"), type=edge.type,
             type_label=words.code("relation_type", edge.type), certainty=edge.certainty,
             certainty_label=words.code("certainty", edge.certainty),
+            relations=len(kept),
             evidence=[GraphEvidence(relation_id=r.id, article_id=r.doc_id, article_title=r.title, text=text,
-                                    start=start, end=end) for r in kept for start, end, text in r.evidence[:3]]))
+                                    start=start, end=end)
+                      for r in kept for start, end, text in r.evidence[:1]][:EVIDENCE_PER_EDGE]))
     return GraphPublic(nodes=[GraphNode(id=str(n.id), label=n.name, key=n.kb_id or n.name, kind=n.kind, weight=degree[n.id]) for n in nodes],
                        edges=out_edges)
 
