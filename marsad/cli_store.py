@@ -252,7 +252,7 @@ def incidents_cmd(db: str, incident_id: int | None, date_from: dt.datetime | Non
             if incident_id is not None:
                 detail = incident_detail(session, incident_id)
                 if detail is None:
-                    raise click.UsageError(f"no incident with id {incident_id}")
+                    raise ValueError(f"no incident with id {incident_id}; list them with marsad incidents")
                 click.echo(_json(detail) if as_json else _incident_text(detail))
                 return
             page = query_incidents(session, IncidentFilter(date_from=_day(date_from), date_to=_day(date_to),

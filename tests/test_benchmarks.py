@@ -19,3 +19,41 @@ def test_pipeline_benchmark_runs_and_times_every_stage(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     for stage in ("throughput", "peak RSS", "ner.tag", "tokenize", "sentences", "places.find"):
         assert stage in done.stdout, done.stdout
+
+
+def test_dask_benchmark_prints_the_ratio_and_checks_identical_records(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.jsonl"
+    texts = ["قتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة العريش يوم الأحد.",
+             "وصل الوفد إلى القاهرة صباح اليوم في زيارة تستمر ثلاثة أيام.",
+             "اشتبك مسلحون مع قوات الأمن في ضواحي بنغازي وقتل جنديان."]
+    sample.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_dask.py"), "--input", str(sample)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "identical records and incidents on all three: yes (3 records)" in done.stdout
+    assert "speed ratio dask/2 workers vs local 1 process" in done.stdout
+
+
+def test_incident_benchmark_scores_labelled_pairs_on_a_store(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tests" / "observatory"))
+    from news_corpus import records, write_jsonl
+
+    from marsad.observatory import ingest
+    from marsad.store import open_store
+
+    db = tmp_path / "m.db"
+    store = open_store(str(db))
+    ingest(store, [str(write_jsonl(tmp_path / "news.jsonl", records()))])
+    store.close()
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("pair\tarticle_a\tstart_a\tarticle_b\tstart_b\tlabel\tdrawn\treason\n"
+                     "1\tr-00\t0\tr-01\t0\tsame\tM\tone bombing in Kirkuk told twice\n"
+                     "2\tr-00\t0\tr-10\t0\tdifferent\tR\ta bombing in Kirkuk vs a shooting in Arish\n"
+                     "3\tr-02\t0\tno-such-article\t0\tdifferent\tR\tunmatched on purpose\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_incidents.py"), "--db", str(db),
+                           "--pairs", str(pairs), "--show-errors"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "labelled pairs: 3 (1 same, 2 different); unmatched (events no longer found): 1 [3]" in done.stdout
+    assert "all                    precision 1.000  recall 1.000  (tp 1, fp 0, fn 0, tn 1)" in done.stdout
+    assert "events in incidents from 2+ outlets" in done.stdout

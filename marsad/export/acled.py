@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from marsad.store import EventFilter
+from marsad.store.incident_queries import incident_conditions, incidents_like
 from marsad.store.tables import (
     ActorRow,
     ArticleRow,
@@ -98,7 +99,7 @@ def write_acled(session: Session, out: TextIO, flt: EventFilter | None = None) -
 
 def acled_rows(session: Session, flt: EventFilter | None = None, batch: int = 500) -> Any:
     """ACLED rows (dicts keyed by :data:`ACLED_COLUMNS`), incident by incident."""
-    conditions = _conditions(flt)
+    conditions = incident_conditions(incidents_like(flt))
     last = 0
     while incidents := list(session.scalars(select(IncidentRow).where(*conditions, IncidentRow.id > last)
                                             .order_by(IncidentRow.id).limit(batch))):
@@ -108,21 +109,6 @@ def acled_rows(session: Session, flt: EventFilter | None = None, batch: int = 50
             if events:
                 yield _row(incident, events)
         last = incidents[-1].id
-
-
-def _conditions(flt: EventFilter | None) -> list[Any]:
-    if flt is None:
-        return []
-    out: list[Any] = []
-    if flt.date_from:
-        out.append(IncidentRow.date_end >= flt.date_from)
-    if flt.date_to:
-        out.append(IncidentRow.date_start <= flt.date_to)
-    if flt.country:
-        out.append(IncidentRow.country == flt.country.upper())
-    if flt.event_type:
-        out.append(IncidentRow.event_type == flt.event_type)
-    return out
 
 
 def _members(session: Session, incident_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

@@ -13,18 +13,15 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from marsad.store import EventFilter
-from marsad.store.incident_queries import IncidentFilter, incident_records
+from marsad.store.incident_queries import incident_records, incidents_like
 
 __all__ = ["write_incidents"]
 
 
 def write_incidents(session: Session, out: TextIO, flt: EventFilter | None = None) -> int:
     """Every incident (within ``flt``'s dates and country when given), oldest id first."""
-    selection = IncidentFilter(sort="id", date_from=flt.date_from if flt else None,
-                               date_to=flt.date_to if flt else None, country=flt.country if flt else None,
-                               event_type=flt.event_type if flt else None)
     count = 0
-    for record in incident_records(session, selection):
+    for record in incident_records(session, incidents_like(flt)):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from marsad.resolve.incidents import Incident, IncidentEvent, IncidentOptions, group_events
@@ -18,11 +18,13 @@ from marsad.store.tables import (
     ArticleRow,
     EventActorRow,
     EventRow,
+    EvidenceRow,
     IncidentEventRow,
     IncidentRow,
     PlaceRow,
     RecordRow,
 )
+from marsad.text.words import words as normalized_words
 
 __all__ = ["load_incident_events", "rebuild_incidents"]
 
@@ -38,7 +40,8 @@ def rebuild_incidents(session: Session, options: IncidentOptions | None = None) 
 
 def load_incident_events(session: Session) -> list[IncidentEvent]:
     """Counted events, in store order, as the incident step sees them."""
-    groups = _perpetrators(session)
+    actors = _perpetrators(session)
+    evidence = _evidence(session)
     rows = session.execute(
         select(EventRow.id, EventRow.event_key, EventRow.event_type, EventRow.sub_event_type, EventRow.date_start,
                EventRow.date_precision, EventRow.country, EventRow.admin1, EventRow.fatalities,
@@ -54,22 +57,41 @@ def load_incident_events(session: Session) -> list[IncidentEvent]:
         key=f"{r.content_hash}:{r.record_hash[:16]}:{r.event_key}", ref=r.id, article=r.doc_id, source=r.outlet or r.doc_id,
         event_type=r.event_type, sub_event_type=r.sub_event_type, date=r.date_start, date_precision=r.date_precision,
         published=r.published, country=r.country, admin1=r.admin1, place=r.name, lat=r.lat, lon=r.lon,
-        place_precision=r.precision, perpetrators=frozenset(groups.get(r.id, ())), fatalities=r.fatalities,
+        place_precision=r.precision, perpetrators=frozenset(k for k, _ in actors.get(r.id, ())),
+        groups=frozenset(k for k, kind in actors.get(r.id, ()) if kind == "group"), fatalities=r.fatalities,
         fatalities_min=r.fatalities_min, fatalities_max=r.fatalities_max, certainty=r.certainty,
-        background=r.background) for r in rows]
+        background=r.background, text=evidence.get(r.id, ("", 0))[0], start=evidence.get(r.id, ("", 0))[1])
+        for r in rows]
 
 
-def _perpetrators(session: Session) -> dict[int, set[str]]:
-    """Linked (knowledge-base) actors said to have done or claimed each counted event."""
-    found: dict[int, set[str]] = defaultdict(set)
-    rows = session.execute(select(EventActorRow.event_id, ActorRow.kb_id)
+def _perpetrators(session: Session) -> dict[int, set[tuple[str, str | None]]]:
+    """Linked (knowledge-base) actors said to have done or claimed each counted event, with their kind."""
+    found: dict[int, set[tuple[str, str | None]]] = defaultdict(set)
+    rows = session.execute(select(EventActorRow.event_id, ActorRow.kb_id, ActorRow.kind)
                            .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
                            .join(EventRow, EventRow.id == EventActorRow.event_id)
                            .where(EventRow.counted.is_(True), EventActorRow.role.in_(_PERPETRATOR_ROLES),
                                   ActorRow.kb_id.is_not(None)))
-    for event_id, kb_id in rows:
-        found[event_id].add(str(kb_id))
+    for event_id, kb_id, kind in rows:
+        found[event_id].add((str(kb_id), kind))
     return found
+
+
+def _evidence(session: Session) -> dict[int, tuple[str, int]]:
+    """The normalised words of each counted event's evidence sentences, and where the first one starts."""
+    words: dict[int, list[str]] = defaultdict(list)
+    starts: dict[int, int] = {}
+    piece = func.substr(ArticleRow.text, EvidenceRow.start + 1, EvidenceRow.end - EvidenceRow.start)
+    rows = session.execute(select(EvidenceRow.event_id, EvidenceRow.start, piece)
+                           .join(EventRow, EventRow.id == EvidenceRow.event_id)
+                           .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+                           .where(EventRow.counted.is_(True)).order_by(EvidenceRow.id))
+    for event_id, start, text in rows:
+        if event_id is None:
+            continue
+        words[event_id] += normalized_words(text or "")
+        starts[event_id] = min(start, starts.get(event_id, start))
+    return {event_id: (" ".join(found), starts[event_id]) for event_id, found in words.items()}
 
 
 def _write(session: Session, incidents: list[Incident]) -> None:

@@ -1,23 +1,31 @@
 """The same real-world event reported by several articles → one incident, with the reason for each merge.
 
 Input is one :class:`IncidentEvent` per reported event (the store builds them from its rows); the
-output is one :class:`Incident` per real-world event. Two events may merge when all of these hold:
+output is one :class:`Incident` per real-world event, every event in exactly one incident.
 
-- they come from different articles (an article reports an incident once: the extractor merges
-  its own mentions), and neither is negated;
-- their types are compatible (same ACLED event type, or a pair coders often split differently:
-  a bombing of civilians as explosion or as violence against civilians, a riot or a protest);
-- their dates are within ``max_days`` (an event without its own date is placed in the two days
-  before its article's publication; month- or year-only dates never merge);
-- their places are compatible: the same place, the same admin-1 area, or points within
-  ``max_km``; a country-only place merges only with strong other evidence (see below);
-- their named perpetrator groups, if both name one, overlap.
+**Blocking** (no all-pairs pass): candidates are pairs of events of one country whose dates are
+within ``max_days`` of each other, found with a sliding window over the events of each country
+sorted by date. An event without its own date is placed in the ``undated_days`` before its
+article's publication; one dated only to a month or a year, a background mention without a date,
+a negated event and an event without a country never merge.
 
-A candidate pair then gets a score from what agrees — sub-event type, place name, the same day,
-the same perpetrator, the same toll — and pairs scoring at least ``min_score`` are merged, best
-first, as long as the incident never holds two events of one article and every pair in it stays
-compatible (so chains do not drift). Candidates are found per country in a sliding date window,
-never by comparing all pairs.
+**Compatibility** (all must hold): different articles; types of one family (a bombing of civilians
+may be typed as an explosion or as violence against civilians; a riot as a protest); places that
+agree (the same place, the same admin-1 area, points within ``max_km``, or a country-level place);
+and no two different named armed groups as perpetrators (state forces are not compared: outlets
+name them too differently).
+
+**Evidence** (:func:`pair_score`): what the two reports share, weighted — the words of their evidence
+sentences (TF-IDF cosine over normalised words, IDF from all the events grouped), the same day,
+the same place, the same sub-event type, the same toll, the same perpetrator (reports sharing no
+words at all, ``min_similarity``, never merge directly) — minus what speaks
+against it: a toll far from the other, sub-event types that cannot describe one act (a chemical
+attack and an air strike), an undated mention outside the article's opening paragraph (usually a
+recollection, not the news). A pair scoring at least ``min_score`` may merge; pairs are merged
+best first, and two groups join only if they share no article, every pair across them is
+compatible and the mean score over those pairs is at least ``link_score`` (average linkage), so
+chains do not drift. Each merged event records the reason: what agreed, with which
+report.
 """
 
 from __future__ import annotations
@@ -29,25 +37,53 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Incident", "IncidentEvent", "IncidentOptions", "Member", "compatible", "group_events", "pair_score"]
+__all__ = ["Incident", "IncidentEvent", "IncidentOptions", "Member", "compatible", "group_events", "link_score",
+           "pair_score"]
 
-_COMPATIBLE_TYPES = {
-    frozenset({"explosions_remote_violence", "violence_against_civilians"}),
-    frozenset({"protests", "riots"}),
-    frozenset({"battles", "explosions_remote_violence"}),
+_FAMILIES = {"battles": "violence", "explosions_remote_violence": "violence", "violence_against_civilians": "violence",
+             "protests": "demonstrations", "riots": "demonstrations", "strategic_developments": "strategic"}
+_SUB_GROUPS = {
+    "suicide_bomb": "bombing", "remote_explosive_landmine_ied": "bombing", "grenade": "bombing",
+    "air_drone_strike": "strike", "shelling_artillery_missile_attack": "strike",
+    "chemical_weapon": "chemical",
+    "armed_clash": "ground", "government_regains_territory": "ground", "non_state_actor_overtakes_territory": "ground",
+    "abduction_forced_disappearance": "abduction", "sexual_violence": "sexual", "arrests": "arrests",
+    "peaceful_protest": "protest", "protest_with_intervention": "protest", "excessive_force_against_protesters": "protest",
+    "violent_demonstration": "riot", "mob_violence": "riot",
 }
+_GENERIC_SUBS = frozenset({"attack", "other"})
 _POINT_PRECISIONS = ("point", "city")
+_PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 @dataclass(frozen=True, slots=True)
 class IncidentOptions:
-    """Thresholds of the merge: days apart, kilometres apart, least score (see the module docstring)."""
+    """Thresholds and weights of the merge (see the module docstring).
 
-    max_days: int = 2
+    The weights were set on the odd-numbered half of the hand-labelled pairs in
+    ``benchmarks/data/incident_pairs.tsv`` and checked on the even-numbered half.
+    """
+
+    max_days: int = 1
     max_km: float = 25.0
-    min_score: float = 2.0
-    weak_place_score: float = 3.0
-    undated_days: int = 2
+    undated_days: int = 1
+    lead_chars: int = 500
+    min_similarity: float = 0.05
+    min_score: float = 2.7
+    link_score: float = 2.0
+    w_text: float = 7.0
+    w_same_day: float = 1.9
+    w_next_day: float = 0.3
+    w_place: float = 1.0
+    w_admin1: float = 0.3
+    w_weak_place: float = -0.7
+    w_sub: float = 0.2
+    w_sub_conflict: float = -0.6
+    w_toll: float = 0.5
+    w_toll_overlap: float = 0.2
+    w_toll_conflict: float = -2.5
+    w_perpetrator: float = 0.3
+    w_not_lead: float = -0.3
 
     def __post_init__(self) -> None:
         if self.max_days < 0 or self.max_km < 0 or self.undated_days < 0:
@@ -58,9 +94,11 @@ class IncidentOptions:
 class IncidentEvent:
     """One reported event as the incident step sees it.
 
-    ``key`` identifies it stably (article content hash and event id); ``ref`` is the caller's id.
-    ``date``/``date_precision`` are the event's own date; ``published`` the article's date.
-    ``perpetrators`` are knowledge-base ids (or names) of the groups said to have done or claimed it.
+    ``key`` identifies it stably (article content hash, record hash and event id); ``ref`` is the
+    caller's id. ``date``/``date_precision`` are the event's own date, ``published`` its article's.
+    ``perpetrators``: knowledge-base ids of the actors said to have done or claimed it;
+    ``groups``: those of them that are named armed groups (not state forces). ``text``: the words
+    of its evidence sentences; ``start``: where its first evidence sentence starts in the article.
     """
 
     key: str
@@ -79,11 +117,14 @@ class IncidentEvent:
     lon: float | None = None
     place_precision: str | None = None
     perpetrators: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
     fatalities: int | None = None
     fatalities_min: int | None = None
     fatalities_max: int | None = None
     certainty: str = "confirmed"
     background: bool = False
+    text: str = ""
+    start: int = 0
 
     def window(self, undated_days: int) -> tuple[dt.date, dt.date] | None:
         """The days the event may have happened on, or None when too vague to merge."""
@@ -133,59 +174,92 @@ def group_events(events: Iterable[IncidentEvent], options: IncidentOptions | Non
     """Every event in exactly one incident, incidents ordered by their first event's input order."""
     options = options or IncidentOptions()
     ordered = list(events)
+    vectors = _Vectors(ordered)
     clusters = _Clusters(ordered)
-    for _score, i, j, reason in sorted(_scored_pairs(ordered, options), key=lambda p: (-p[0], p[1], p[2])):
-        clusters.merge(i, j, reason, lambda a, b: compatible(ordered[a], ordered[b], options) is not None)
+
+    def linked(a: int, b: int) -> float | None:
+        return link_score(ordered[a], ordered[b], options, vectors.cosine(a, b))
+
+    for _score, i, j, reason in sorted(_scored_pairs(ordered, vectors, options), key=lambda p: (-p[0], p[1], p[2])):
+        clusters.merge(i, j, reason, linked, options.link_score)
     return [_incident([ordered[i] for i in members], reasons) for members, reasons in clusters.groups()]
 
 
 def compatible(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> list[str] | None:
-    """What agrees between two events, or None when they cannot be one incident."""
+    """What agrees between two events (type, place, date), or None when they cannot be one incident."""
     if a.article == b.article or not (a.mergeable and b.mergeable) or a.country != b.country:
         return None
     wa, wb = a.window(options.undated_days), b.window(options.undated_days)
     if wa is None or wb is None or _gap(wa, wb) > options.max_days:
         return None
-    if a.event_type != b.event_type and frozenset({a.event_type, b.event_type}) not in _COMPATIBLE_TYPES:
+    if _FAMILIES.get(a.event_type) != _FAMILIES.get(b.event_type):
         return None
-    if a.perpetrators and b.perpetrators and not a.perpetrators & b.perpetrators:
+    if a.groups and b.groups and not a.groups & b.groups:
         return None
     place = _place_agreement(a, b, options)
     if place is None:
         return None
-    return [f"type {a.event_type}" + ("" if a.event_type == b.event_type else f"/{b.event_type}"), place,
-            _date_note(a, b, wa, wb)]
+    kind = a.event_type if a.event_type == b.event_type else f"{a.event_type}/{b.event_type}"
+    return [f"type {kind}", place, _date_note(a, b, wa, wb)]
 
 
-def pair_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, list[str]] | None:
-    """The evidence that two compatible events are one incident: (score, what agrees); None if incompatible."""
+def pair_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions,
+               similarity: float = 0.0) -> tuple[float, list[str]] | None:
+    """The evidence that two compatible events are one incident: (score, what agrees); None if incompatible.
+
+    ``similarity`` is the cosine of their evidence words (see :class:`_Vectors`).
+    """
     agree = compatible(a, b, options)
-    if agree is None:
+    if agree is None or similarity < options.min_similarity:
         return None
-    score = 0.0
-    if a.event_type == b.event_type:
-        score += 0.5
-    if a.sub_event_type == b.sub_event_type:
-        score += 1.0
-        agree.append(f"sub-event {a.sub_event_type}")
-    if a.place and a.place == b.place:
-        score += 1.0 if a.place_precision in _POINT_PRECISIONS else 0.5
-    if a.date is not None and a.date == b.date:
-        score += 1.0
-    if a.perpetrators & b.perpetrators:
-        score += 1.5
-        agree.append("perpetrator " + ", ".join(sorted(a.perpetrators & b.perpetrators)))
-    tolls = _toll_agreement(a, b)
-    score += tolls[0]
-    if tolls[1]:
-        agree.append(tolls[1])
-    weak = _weak_place(a) or _weak_place(b)
-    if score < (options.weak_place_score if weak else options.min_score):
+    parts = _parts(a, b, options, similarity)
+    score = sum(weight for weight, _ in parts)
+    if score < options.min_score:
         return None
-    return score, agree
+    return score, agree + [note for weight, note in parts if note and weight > 0]
 
 
-def _scored_pairs(events: Sequence[IncidentEvent], options: IncidentOptions) -> list[tuple[float, int, int, str]]:
+def link_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float) -> float | None:
+    """The raw evidence score of any two events (no threshold); None when they are incompatible."""
+    if compatible(a, b, options) is None:
+        return None
+    return sum(weight for weight, _ in _parts(a, b, options, similarity))
+
+
+def _parts(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float) -> list[tuple[float, str]]:
+    text = options.w_text * math.sqrt(max(similarity, 0.0))
+    weak = options.w_weak_place * (_weak_place(a) + _weak_place(b))
+    return [(text, f"evidence words {similarity:.2f} alike" if similarity >= 0.1 else ""), (weak, ""),
+            _day_part(a, b, options), _place_part(a, b, options), _sub_part(a, b, options),
+            _toll_part(a, b, options), _perpetrator_part(a, b, options), _lead_part(a, b, options)]
+
+
+class _Vectors:
+    """TF-IDF vectors of the events' evidence words (smoothed IDF over the events grouped), unit length."""
+
+    def __init__(self, events: Sequence[IncidentEvent]) -> None:
+        bags = [Counter(event.text.split()) for event in events]
+        frequency: Counter[str] = Counter()
+        for bag in bags:
+            frequency.update(bag.keys())
+        total = len(bags)
+        self._vectors = [self._unit({w: (1 + math.log(n)) * (1 + math.log((total + 1) / (frequency[w] + 1)))
+                                     for w, n in bag.items()}) for bag in bags]
+
+    @staticmethod
+    def _unit(vector: dict[str, float]) -> dict[str, float]:
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        return {w: v / norm for w, v in vector.items()} if norm else {}
+
+    def cosine(self, i: int, j: int) -> float:
+        a, b = self._vectors[i], self._vectors[j]
+        if len(b) < len(a):
+            a, b = b, a
+        return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _scored_pairs(events: Sequence[IncidentEvent], vectors: _Vectors,
+                  options: IncidentOptions) -> list[tuple[float, int, int, str]]:
     """Candidate pairs per country in a sliding window over the event days (blocking; no all-pairs pass)."""
     by_country: dict[str, list[tuple[dt.date, dt.date, int]]] = defaultdict(list)
     for i, event in enumerate(events):
@@ -199,7 +273,7 @@ def _scored_pairs(events: Sequence[IncidentEvent], options: IncidentOptions) -> 
             for other_start, _, j in block[n + 1:]:
                 if (other_start - end).days > options.max_days:
                     break
-                scored = pair_score(events[i], events[j], options)
+                scored = pair_score(events[i], events[j], options, vectors.cosine(i, j))
                 if scored is not None:
                     first, second = min(i, j), max(i, j)
                     pairs.append((scored[0], first, second, _reason(events[first], scored)))
@@ -208,6 +282,62 @@ def _scored_pairs(events: Sequence[IncidentEvent], options: IncidentOptions) -> 
 
 def _reason(other: IncidentEvent, scored: tuple[float, list[str]]) -> str:
     return f"score {scored[0]:.1f} with {other.source} ({other.article}): " + "; ".join(scored[1])
+
+
+def _day_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
+    if a.date is None or b.date is None or a.date_precision != "day" or b.date_precision != "day":
+        return 0.0, ""
+    apart = abs((a.date - b.date).days)
+    if apart == 0:
+        return options.w_same_day, ""
+    return (options.w_next_day, "") if apart == 1 else (0.0, "")
+
+
+def _place_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
+    if a.place and a.place == b.place and a.place_precision in _POINT_PRECISIONS:
+        return options.w_place, ""
+    if a.admin1 and a.admin1 == b.admin1:
+        return options.w_admin1, ""
+    if _has_point(a) and _has_point(b) and _km(a, b) <= options.max_km:
+        return options.w_admin1, ""
+    return 0.0, ""
+
+
+def _sub_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
+    if a.sub_event_type == b.sub_event_type:
+        return options.w_sub, f"sub-event {a.sub_event_type}"
+    if a.sub_event_type in _GENERIC_SUBS or b.sub_event_type in _GENERIC_SUBS:
+        return 0.0, ""
+    if _SUB_GROUPS.get(a.sub_event_type) == _SUB_GROUPS.get(b.sub_event_type):
+        return options.w_sub / 2, f"sub-events {a.sub_event_type}/{b.sub_event_type}"
+    return options.w_sub_conflict, ""
+
+
+def _toll_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
+    """Same exact toll: strong; overlapping ranges or close tolls: some; far apart: against."""
+    if a.fatalities is not None and a.fatalities == b.fatalities:
+        return options.w_toll, f"same toll {a.fatalities}"
+    lo_a, hi_a = _range(a)
+    lo_b, hi_b = _range(b)
+    if lo_a is None or lo_b is None or hi_a is None or hi_b is None:
+        return 0.0, ""
+    if lo_a <= hi_b and lo_b <= hi_a:
+        return options.w_toll_overlap, f"tolls {_toll_text(lo_a, hi_a)} and {_toll_text(lo_b, hi_b)} overlap"
+    low, high = min(hi_a, hi_b), max(lo_a, lo_b)
+    if high <= 2 * low + 3:
+        return options.w_toll_overlap / 2, f"close tolls {_toll_text(lo_a, hi_a)} and {_toll_text(lo_b, hi_b)}"
+    return options.w_toll_conflict, ""
+
+
+def _perpetrator_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
+    shared = a.perpetrators & b.perpetrators
+    return (options.w_perpetrator, "perpetrator " + ", ".join(sorted(shared))) if shared else (0.0, "")
+
+
+def _lead_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
+    """An undated event outside the article's opening is usually recalled, not reported."""
+    stray = sum(1 for e in (a, b) if e.date is None and e.start >= options.lead_chars)
+    return options.w_not_lead * stray, ""
 
 
 class _Clusters:
@@ -219,18 +349,25 @@ class _Clusters:
         self._members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
         self._reasons: dict[int, str] = {}
 
-    def merge(self, i: int, j: int, reason: str, ok: Callable[[int, int], bool]) -> None:
+    def merge(self, i: int, j: int, reason: str, linked: Callable[[int, int], float | None], least: float) -> None:
+        """Join the groups of ``i`` and ``j`` if no pair across them is incompatible and their mean score is high."""
         a, b = self._of[i], self._of[j]
         if a == b:
             return
         left, right = self._members[a], self._members[b]
         if {self._events[x].article for x in left} & {self._events[y].article for y in right}:
             return
-        if not all(ok(x, y) for x in left for y in right):
+        total = 0.0
+        for x in left:
+            for y in right:
+                score = linked(x, y)
+                if score is None:
+                    return
+                total += score
+        if total / (len(left) * len(right)) < least:
             return
         keep, gone = (a, b) if a < b else (b, a)
-        joined = j if keep == a else i
-        self._reasons[joined] = reason
+        self._reasons[j if keep == a else i] = reason
         for x in self._members[gone]:
             self._of[x] = keep
         self._members[keep] = sorted(self._members[keep] + self._members.pop(gone))
@@ -243,11 +380,11 @@ class _Clusters:
 def _incident(events: list[IncidentEvent], reasons: dict[int, str]) -> Incident:
     members = tuple(Member(e, r) for e, r in zip(events, reasons.values(), strict=True))
     dated = [e.date for e in events if e.date is not None and e.date_precision == "day"]
-    placed = sorted(events, key=lambda e: (_PRECISION_RANK.get(e.place_precision or "", 9), events.index(e)))
-    where = placed[0]
-    lows = [e.fatalities_min if e.fatalities_min is not None else e.fatalities for e in events]
-    highs = [e.fatalities_max if e.fatalities_max is not None else e.fatalities for e in events]
-    lows_known, highs_known = [x for x in lows if x is not None], [x for x in highs if x is not None]
+    where = min(events, key=lambda e: (_PRECISION_RANK.get(e.place_precision or "", 9), events.index(e)))
+    lows = [x for x in (e.fatalities_min if e.fatalities_min is not None else e.fatalities for e in events)
+            if x is not None]
+    highs = [x for x in (e.fatalities_max if e.fatalities_max is not None else e.fatalities for e in events)
+             if x is not None]
     return Incident(
         key=hashlib.sha256("\n".join(sorted(e.key for e in events)).encode("utf-8")).hexdigest(),
         members=members, event_type=_most_common(e.event_type for e in events),
@@ -255,12 +392,8 @@ def _incident(events: list[IncidentEvent], reasons: dict[int, str]) -> Incident:
         date_start=min(dated) if dated else None, date_end=max(dated) if dated else None,
         country=events[0].country, admin1=_most_common(e.admin1 for e in events if e.admin1) or None,
         place=where.place, place_precision=where.place_precision, lat=where.lat, lon=where.lon,
-        fatalities_min=min(lows_known) if lows_known else None,
-        fatalities_max=max(highs_known) if highs_known else None,
+        fatalities_min=min(lows) if lows else None, fatalities_max=max(highs) if highs else None,
         sources=tuple(dict.fromkeys(e.source for e in events)))
-
-
-_PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 def _most_common(values: Iterable[str | None]) -> str:
@@ -279,10 +412,6 @@ def _date_note(a: IncidentEvent, b: IncidentEvent, wa: tuple[dt.date, dt.date], 
     return f"within {_gap(wa, wb)} day(s) (an undated report placed by its publication date)"
 
 
-def _weak_place(event: IncidentEvent) -> bool:
-    return event.place is None or event.place_precision in ("country", "region", None)
-
-
 def _place_agreement(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> str | None:
     if a.place and a.place == b.place:
         return f"same place {a.place}"
@@ -296,6 +425,10 @@ def _place_agreement(a: IncidentEvent, b: IncidentEvent, options: IncidentOption
     return None
 
 
+def _weak_place(event: IncidentEvent) -> bool:
+    return event.place is None or event.place_precision in ("country", "region", None)
+
+
 def _has_point(event: IncidentEvent) -> bool:
     return event.lat is not None and event.lon is not None and event.place_precision in _POINT_PRECISIONS
 
@@ -306,27 +439,11 @@ def _km(a: IncidentEvent, b: IncidentEvent) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def _toll_agreement(a: IncidentEvent, b: IncidentEvent) -> tuple[float, str]:
-    """Same exact toll: strong; overlapping ranges or close tolls: some; far apart: against."""
-    if a.fatalities is not None and a.fatalities == b.fatalities:
-        return 1.0, f"same toll {a.fatalities}"
-    lo_a, hi_a = _range(a)
-    lo_b, hi_b = _range(b)
-    if lo_a is None or lo_b is None or hi_a is None or hi_b is None:
-        return 0.0, ""
-    if lo_a <= hi_b and lo_b <= hi_a:
-        return 0.5, f"tolls {lo_a}-{hi_a} and {lo_b}-{hi_b} overlap"
-    low, high = min(hi_a, hi_b), max(lo_a, lo_b)
-    if high <= 2 * low + 3:
-        return 0.25, f"close tolls {_toll_text(lo_a, hi_a)} and {_toll_text(lo_b, hi_b)}"
-    return -1.0, ""
-
-
-def _toll_text(low: int, high: int) -> str:
-    return str(low) if low == high else f"{low}-{high}"
-
-
 def _range(event: IncidentEvent) -> tuple[int | None, int | None]:
     low = event.fatalities_min if event.fatalities_min is not None else event.fatalities
     high = event.fatalities_max if event.fatalities_max is not None else event.fatalities
     return low, high
+
+
+def _toll_text(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}-{high}"

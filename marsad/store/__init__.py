@@ -13,10 +13,12 @@ The tables (:mod:`marsad.store.tables`) are separate from the extraction datacla
 from marsad.store.db import DEFAULT_URL, Store, StoreError, database_url, open_store
 from marsad.store.queries import (
     EVENT_SORTS,
+    GROUPINGS,
     EventFilter,
     EventSummary,
     Page,
     QueryError,
+    count_events,
     event_detail,
     query_events,
 )
@@ -25,6 +27,7 @@ from marsad.store.writes import NewArticle, NewDocId, NewFailure, NewRecord, Sto
 __all__ = [
     "DEFAULT_URL",
     "EVENT_SORTS",
+    "GROUPINGS",
     "EventFilter",
     "EventSummary",
     "NewArticle",
@@ -36,6 +39,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreWriter",
+    "count_events",
     "database_url",
     "event_detail",
     "open_store",

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from marsad.store.queries import Page, QueryError
+from marsad.store.queries import EventFilter, Page, QueryError
 from marsad.store.tables import (
     ArticleRow,
     EventRow,
@@ -20,8 +20,8 @@ from marsad.store.tables import (
     IncidentRow,
 )
 
-__all__ = ["INCIDENT_SORTS", "IncidentFilter", "IncidentSummary", "incident_detail", "incident_records",
-           "query_incidents"]
+__all__ = ["INCIDENT_SORTS", "IncidentFilter", "IncidentSummary", "incident_conditions", "incident_detail",
+           "incident_records", "incidents_like", "query_incidents"]
 
 INCIDENT_SORTS: dict[str, tuple[ColumnElement[Any], ...]] = {
     "date": (IncidentRow.date_start.asc().nulls_last(),),
@@ -72,8 +72,16 @@ class IncidentSummary:
     sources: int
 
 
+def incidents_like(flt: EventFilter | None) -> IncidentFilter:
+    """The incidents an event filter's dates, country and type select, all of them, oldest id first."""
+    if flt is None:
+        return IncidentFilter(sort="id")
+    return IncidentFilter(sort="id", date_from=flt.date_from, date_to=flt.date_to, country=flt.country,
+                          event_type=flt.event_type)
+
+
 def query_incidents(session: Session, flt: IncidentFilter) -> Page[IncidentSummary]:
-    conditions = _conditions(flt)
+    conditions = incident_conditions(flt)
     total = session.scalar(select(func.count(IncidentRow.id)).where(*conditions)) or 0
     rows = session.scalars(select(IncidentRow).where(*conditions)
                            .order_by(*INCIDENT_SORTS[flt.sort], IncidentRow.id).limit(flt.limit).offset(flt.offset))
@@ -91,7 +99,7 @@ def incident_records(session: Session, flt: IncidentFilter | None = None, batch:
     flt = flt or IncidentFilter(sort="id")
     last = 0
     while True:
-        rows = list(session.scalars(select(IncidentRow).where(*_conditions(flt), IncidentRow.id > last)
+        rows = list(session.scalars(select(IncidentRow).where(*incident_conditions(flt), IncidentRow.id > last)
                                     .order_by(IncidentRow.id).limit(batch)))
         if not rows:
             return
@@ -99,7 +107,7 @@ def incident_records(session: Session, flt: IncidentFilter | None = None, batch:
         last = rows[-1].id
 
 
-def _conditions(flt: IncidentFilter) -> list[ColumnElement[bool]]:
+def incident_conditions(flt: IncidentFilter) -> list[ColumnElement[bool]]:
     out: list[ColumnElement[bool]] = []
     if flt.date_from is not None:
         out.append(IncidentRow.date_end >= flt.date_from)

@@ -35,8 +35,8 @@ from marsad.store.tables import (
     RecordRow,
 )
 
-__all__ = ["EVENT_SORTS", "EventFilter", "EventSummary", "Page", "QueryError", "event_detail", "iter_events",
-           "query_events"]
+__all__ = ["EVENT_SORTS", "GROUPINGS", "EventFilter", "EventSummary", "Page", "QueryError", "count_events",
+           "event_detail", "iter_events", "query_events"]
 
 T = TypeVar("T")
 
@@ -149,6 +149,21 @@ def query_events(session: Session, flt: EventFilter) -> Page[EventSummary]:
     rows = session.execute(stmt.limit(flt.limit).offset(flt.offset)).all()
     roles = _actor_names(session, [row.id for row in rows])
     return Page(tuple(_summary(row, roles.get(row.id, {})) for row in rows), total)
+
+
+GROUPINGS = {"day": EventRow.date_start, "country": EventRow.country, "event_type": EventRow.event_type,
+             "sub_event_type": EventRow.sub_event_type, "outlet": ArticleRow.outlet, "certainty": EventRow.certainty}
+
+
+def count_events(session: Session, flt: EventFilter, by: str) -> list[tuple[Any, int]]:
+    """How many events match ``flt`` per value of ``by`` (one of :data:`GROUPINGS`), by that value."""
+    if by not in GROUPINGS:
+        raise QueryError(f"cannot count by {by!r}; give one of {', '.join(GROUPINGS)}")
+    key = GROUPINGS[by]
+    conditions = event_conditions(session.get_bind().dialect.name, flt)
+    rows = session.execute(select(key, func.count(EventRow.id)).join(ArticleRow, ArticleRow.id == EventRow.article_id)
+                           .where(*conditions).group_by(key).order_by(key.asc().nulls_last()))
+    return [(value, int(count)) for value, count in rows]
 
 
 def iter_events(session: Session, flt: EventFilter | None = None, batch: int = 1000) -> Iterator[EventSummary]:

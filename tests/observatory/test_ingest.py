@@ -121,3 +121,30 @@ def test_batch_size_does_not_change_the_store(sqlite_url: str, tmp_path: Path, b
         assert sorted(session.scalars(select(RecordRow.record_hash))) == hashes
     store.close()
     assert report.balanced
+
+
+def test_the_same_corpus_gives_identical_query_results_on_sqlite_and_postgresql(sqlite_url: str, pg_url: str,
+                                                                              tmp_path: Path) -> None:
+    from dataclasses import asdict
+
+    from marsad.store.articles import search_articles
+    from marsad.store.incident_queries import IncidentFilter, incident_records, query_incidents
+
+    corpus = write_jsonl(tmp_path / "news.jsonl", records())
+    answers = []
+    for url in (sqlite_url, pg_url):
+        _ingest(url, corpus, batch_size=3)
+        store = open_store(url)
+        with store.session() as session:
+            answers.append({
+                "counts": store_counts(session),
+                "events": [(p.total, [asdict(r) for r in p.rows]) for p in (
+                    query_events(session, f) for f in (EventFilter(limit=100), EventFilter(sort="-fatalities"),
+                                                       EventFilter(country="IQ"), EventFilter(text="مسلحون"),
+                                                       EventFilter(claimed=False, sort="date", limit=5, offset=2)))],
+                "search": [asdict(r) for r in search_articles(session, '"سيارة مفخخة"').rows],
+                "incidents": [asdict(r) for r in query_incidents(session, IncidentFilter(limit=100)).rows],
+                "records": list(incident_records(session)),
+            })
+        store.close()
+    assert answers[0] == answers[1]

@@ -6,8 +6,12 @@ import datetime as dt
 import time
 
 from marsad.resolve.incidents import IncidentEvent, IncidentOptions, compatible, group_events
+from marsad.text.words import words
 
 DAY = dt.date(2018, 5, 14)
+BOMBING = "انفجرت سيارة مفخخة قرب سوق الخضار في كركوك فقتلت سبعة أشخاص وأصابت عشرين"
+BOMBING_AGAIN = "قتل سبعة أشخاص وأصيب عشرون في انفجار سيارة مفخخة بسوق للخضار في مدينة كركوك"
+OTHER_NEWS = "اعتقلت الشرطة ثلاثة مطلوبين في حملة دهم بحي صناعي بعد تبادل لإطلاق النار"
 KIRKUK = {"country": "IQ", "admin1": "كركوك", "place": "كركوك", "lat": 35.4681, "lon": 44.3922,
           "place_precision": "city"}
 
@@ -16,7 +20,8 @@ def event(n: int, article: str, source: str, **fields: object) -> IncidentEvent:
     base: dict[str, object] = {"key": f"{article}:e{n}", "ref": n, "article": article, "source": source,
                                "event_type": "explosions_remote_violence",
                                "sub_event_type": "remote_explosive_landmine_ied", "date": DAY,
-                               "date_precision": "day", "published": DAY, **KIRKUK}
+                               "date_precision": "day", "published": DAY, "text": " ".join(words(BOMBING)),
+                               **KIRKUK}
     base.update(fields)
     return IncidentEvent(**base)  # type: ignore[arg-type]
 
@@ -26,13 +31,16 @@ def groups(events: list[IncidentEvent]) -> list[list[int]]:
 
 
 def test_one_bombing_from_three_outlets_is_one_incident_with_reasons_and_toll_range() -> None:
+    again = " ".join(words(BOMBING_AGAIN))
     events = [event(1, "a", "BBC", fatalities=7),
-              event(2, "b", "CNN", fatalities=9, fatalities_min=9, fatalities_max=9),
-              event(3, "c", "France 24", date=None, date_precision=None, published=DAY + dt.timedelta(days=1))]
-    (incident,) = group_events(events)
+              event(2, "b", "CNN", fatalities=9, fatalities_min=9, fatalities_max=9, text=again),
+              event(3, "c", "France 24", date=None, date_precision=None, published=DAY + dt.timedelta(days=1),
+                    fatalities=7, text=again)] + [event(10 + i, f"x{i}", "AFP", text=" ".join(words(OTHER_NEWS)),
+                                                        country="EG") for i in range(3)]
+    incident = group_events(events)[0]
     assert [m.event.ref for m in incident.members] == [1, 2, 3]
     assert incident.members[0].reason == "" and all(m.reason for m in incident.members[1:])
-    assert "same place كركوك" in incident.members[1].reason
+    assert "same place كركوك" in incident.members[1].reason and "evidence words" in incident.members[1].reason
     assert (incident.fatalities_min, incident.fatalities_max) == (7, 9)
     assert incident.sources == ("BBC", "CNN", "France 24") and incident.articles == 3
 
@@ -47,8 +55,12 @@ def test_places_a_few_kilometres_apart_merge() -> None:
     assert groups([event(1, "a", "BBC"), event(2, "b", "CNN", **suburb)]) == [[1, 2]]
 
 
+def test_reports_sharing_no_words_stay_apart() -> None:
+    assert groups([event(1, "a", "BBC"), event(2, "b", "CNN", text=" ".join(words(OTHER_NEWS)))]) == [[1], [2]]
+
+
 def test_dates_too_far_apart_or_too_vague_never_merge() -> None:
-    later = event(2, "b", "CNN", date=DAY + dt.timedelta(days=4))
+    later = event(2, "b", "CNN", date=DAY + dt.timedelta(days=2))
     month = event(3, "c", "CNN", date=dt.date(2018, 5, 1), date_precision="month")
     assert groups([event(1, "a", "BBC"), later, month]) == [[1], [2], [3]]
 
@@ -58,15 +70,16 @@ def test_two_events_of_one_article_are_two_incidents() -> None:
 
 
 def test_different_named_groups_do_not_merge() -> None:
-    first = event(1, "a", "BBC", perpetrators=frozenset({"isis"}))
-    second = event(2, "b", "CNN", perpetrators=frozenset({"pkk"}))
+    first = event(1, "a", "BBC", perpetrators=frozenset({"isis"}), groups=frozenset({"isis"}))
+    second = event(2, "b", "CNN", perpetrators=frozenset({"pkk"}), groups=frozenset({"pkk"}))
     assert compatible(first, second, IncidentOptions()) is None
     assert groups([first, second]) == [[1], [2]]
 
 
 def test_a_country_only_place_needs_strong_evidence() -> None:
     vague = {"admin1": None, "place": "العراق", "lat": 33.0, "lon": 44.0, "place_precision": "country"}
-    weak = event(2, "b", "CNN", sub_event_type="attack", event_type="violence_against_civilians", **vague)
+    weak = event(2, "b", "CNN", sub_event_type="attack", event_type="violence_against_civilians",
+                 text=" ".join(words("هجوم مسلح جديد")), **vague)
     assert groups([event(1, "a", "BBC"), weak]) == [[1], [2]]
     strong = event(3, "c", "CNN", fatalities=7, perpetrators=frozenset({"isis"}), **vague)
     assert groups([event(1, "a", "BBC", fatalities=7, perpetrators=frozenset({"isis"})), strong]) == [[1, 3]]
@@ -79,10 +92,10 @@ def test_negated_events_and_events_without_a_country_stay_alone() -> None:
 
 
 def test_a_chain_of_pairs_does_not_pull_in_an_incompatible_event() -> None:
-    # 1~2 (same day), 2~3 (two days later is still within reach of 2's window), but 1 and 3 are 4 days apart
+    # 1~2 (a day apart), 2~3 (a day apart), but 1 and 3 are two days apart: never one incident
     e1 = event(1, "a", "BBC", date=DAY)
-    e2 = event(2, "b", "CNN", date=DAY + dt.timedelta(days=2))
-    e3 = event(3, "c", "France 24", date=DAY + dt.timedelta(days=4))
+    e2 = event(2, "b", "CNN", date=DAY + dt.timedelta(days=1))
+    e3 = event(3, "c", "France 24", date=DAY + dt.timedelta(days=2))
     result = groups([e1, e2, e3])
     assert sorted(len(g) for g in result) == [1, 2]
 

@@ -90,6 +90,19 @@ def test_event_detail_gives_the_spec_event_and_its_article(filled: Store) -> Non
     assert detail["event"]["id"] == row.event_key and detail["article"]["id"] == row.article
 
 
+def test_counts_per_country_and_day_add_up_to_the_total(filled: Store) -> None:
+    from marsad.store import count_events
+
+    with filled.session() as session:
+        total = query_events(session, EventFilter(limit=0)).total
+        by_country = count_events(session, EventFilter(), "country")
+        by_day = count_events(session, EventFilter(date_from=dt.date(2018, 1, 1)), "day")
+        with pytest.raises(QueryError, match="cannot count by"):
+            count_events(session, EventFilter(), "colour")
+    assert sum(n for _, n in by_country) == total and ("FR", 1) in by_country
+    assert all(day is None or day >= dt.date(2018, 1, 1) for day, _ in by_day)
+
+
 def test_bad_filters_raise_query_error() -> None:
     with pytest.raises(QueryError, match="unknown sort"):
         EventFilter(sort="colour")
@@ -102,11 +115,14 @@ def test_sqlite_and_postgresql_give_identical_results(sqlite_url: str, pg_url: s
     filters = [EventFilter(limit=100), EventFilter(sort="-fatalities"), EventFilter(sort="date"),
                EventFilter(text="هجوم"), EventFilter(claimed=True), EventFilter(country="BF"),
                EventFilter(date_from=dt.date(2017, 6, 1), date_to=dt.date(2018, 12, 31))]
+    from marsad.store import count_events
+
     results = []
     for url in (sqlite_url, pg_url):
         store = open_store(url)
         _fill(store, sample_docs, sample_records)
         with store.session() as session:
-            results.append([(p.total, [asdict(r) for r in p.rows]) for p in (query_events(session, f) for f in filters)])
+            results.append([(p.total, [asdict(r) for r in p.rows]) for p in (query_events(session, f) for f in filters)]
+                           + [count_events(session, EventFilter(), by) for by in ("country", "day", "outlet")])
         store.close()
     assert results[0] == results[1]

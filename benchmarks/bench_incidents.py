@@ -1,0 +1,142 @@
+"""Incident merging measured on the hand-labelled pairs; and how many events end up in multi-source incidents.
+
+    python benchmarks/bench_incidents.py --db ant2018.db [--pairs benchmarks/data/incident_pairs.tsv]
+
+``--db`` is a store holding the 2018 ANT corpus (ingest the five 2018 outlets of
+``../shared/data/news/all_articles.jsonl.gz``: skynews, alarabia, BBC, CNN, france24, with
+``marsad ingest``). The incident step is run afresh (nothing is written) and each labelled pair is
+looked up: its two sides are the events whose evidence covers the labelled offsets; a pair counts
+as merged when both events land in one incident. Prints precision and recall over all pairs, the
+odd-numbered half (on which the weights were set) and the even-numbered half (held out); pairs whose
+events the current extractor no longer finds are listed as unmatched. Then the share of counted
+events in incidents reported by two or more outlets, per outlet group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEFAULT_PAIRS = ROOT / "benchmarks" / "data" / "incident_pairs.tsv"
+ANT_2018 = ("skynews", "alarabia", "BBC", "CNN", "france24")
+
+
+@dataclass(frozen=True)
+class Pair:
+    number: int
+    a: tuple[str, int]
+    b: tuple[str, int]
+    same: bool
+    drawn: str
+    reason: str
+
+
+def read_pairs(path: Path) -> list[Pair]:
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("pair\t"):
+            continue
+        number, art_a, start_a, art_b, start_b, label, drawn, reason = line.split("\t")
+        if label not in ("same", "different"):
+            raise ValueError(f"pair {number}: label must be same or different, not {label!r}")
+        pairs.append(Pair(int(number), (art_a, int(start_a)), (art_b, int(start_b)), label == "same", drawn, reason))
+    return pairs
+
+
+def evidence_index(session: object) -> dict[str, list[tuple[int, int, int]]]:
+    """Article id → (start, end, event id) of every counted event's evidence."""
+    from sqlalchemy import select
+
+    from marsad.store.tables import ArticleRow, EventRow, EvidenceRow
+
+    index: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    rows = session.execute(select(ArticleRow.doc_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.event_id)  # type: ignore[attr-defined]
+                           .join(EventRow, EventRow.id == EvidenceRow.event_id)
+                           .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+                           .where(EventRow.counted.is_(True)))
+    for doc_id, start, end, event_id in rows:
+        index[doc_id].append((start, end, event_id))
+    return index
+
+
+def event_at(index: dict[str, list[tuple[int, int, int]]], side: tuple[str, int]) -> int | None:
+    article, offset = side
+    hits = sorted(event for start, end, event in index.get(article, []) if start <= offset < end)
+    return hits[0] if hits else None
+
+
+def scores(pairs: list[Pair], merged: dict[int, bool]) -> tuple[float, float, int, int, int, int]:
+    tp = sum(1 for p in pairs if p.number in merged and merged[p.number] and p.same)
+    fp = sum(1 for p in pairs if p.number in merged and merged[p.number] and not p.same)
+    fn = sum(1 for p in pairs if p.number in merged and not merged[p.number] and p.same)
+    tn = sum(1 for p in pairs if p.number in merged and not merged[p.number] and not p.same)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, tp, fp, fn, tn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
+    parser.add_argument("--show-errors", action="store_true", help="List the pairs the merge gets wrong.")
+    args = parser.parse_args()
+
+    from marsad.observatory.incidents import load_incident_events
+    from marsad.resolve.incidents import group_events
+    from marsad.store import open_store
+
+    pairs = read_pairs(args.pairs)
+    store = open_store(args.db)
+    with store.session() as session:
+        events = load_incident_events(session)
+        index = evidence_index(session)
+    store.close()
+    incidents = group_events(events)
+    incident_of = {m.event.ref: n for n, incident in enumerate(incidents) for m in incident.members}
+    merged: dict[int, bool] = {}
+    unmatched = []
+    for pair in pairs:
+        a, b = event_at(index, pair.a), event_at(index, pair.b)
+        if a is None or b is None:
+            unmatched.append(pair.number)
+            continue
+        merged[pair.number] = incident_of[a] == incident_of[b]
+    print(f"labelled pairs: {len(pairs)} ({sum(p.same for p in pairs)} same, {sum(not p.same for p in pairs)} "
+          f"different); unmatched (events no longer found): {len(unmatched)} {unmatched or ''}")
+    for name, subset in (("all", pairs), ("odd (weights set on)", [p for p in pairs if p.number % 2]),
+                         ("even (held out)", [p for p in pairs if not p.number % 2])):
+        precision, recall, tp, fp, fn, tn = scores(subset, merged)
+        print(f"{name:<22} precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
+    if args.show_errors:
+        for pair in pairs:
+            if pair.number in merged and merged[pair.number] != pair.same:
+                kind = "false merge" if merged[pair.number] else "missed"
+                print(f"  {kind:<11} pair {pair.number} [{pair.drawn}]: {pair.reason}")
+    print_share(incidents)
+
+
+def print_share(incidents: list[object]) -> None:
+    total = multi = 0
+    in_2018 = multi_2018 = 0
+    for incident in incidents:
+        sources = len(incident.sources)  # type: ignore[attr-defined]
+        for member in incident.members:  # type: ignore[attr-defined]
+            total += 1
+            multi += sources > 1
+            if member.event.source in ANT_2018:
+                in_2018 += 1
+                multi_2018 += sources > 1
+    print(f"events in incidents from 2+ outlets: {multi:,} of {total:,} ({multi / max(1, total):.1%}); "
+          f"2018 ANT outlets: {multi_2018:,} of {in_2018:,} ({multi_2018 / max(1, in_2018):.1%}); "
+          f"incidents: {len(incidents):,}, from 2+ outlets: "
+          f"{sum(len(i.sources) > 1 for i in incidents):,}")  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()
