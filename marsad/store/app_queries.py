@@ -1,5 +1,5 @@
 """Reads the analyst's app needs beyond :mod:`marsad.store.queries`: an article with its current
-record, event counts per day and type, new watchlist matches, the relation graph and actor pages.
+record, new watchlist matches, the relation graph and actor pages.
 
 Event criteria always come from :func:`marsad.store.queries.event_conditions`, so a filter means
 the same thing here as in ``query_events``.
@@ -27,8 +27,9 @@ from marsad.store.tables import (
     RelationRow,
 )
 
-__all__ = ["ActorPage", "ArticleRecord", "GraphEdge", "GraphFilter", "RelationItem", "actor_names", "actor_page",
-           "article_record", "day_counts", "article_relations", "graph", "max_event_id", "relation", "new_matches", "search_actors"]
+__all__ = ["ActorPage", "ArticleRecord", "GraphEdge", "GraphFilter", "RelationItem", "actor_id_by_key", "actor_names",
+           "actor_page", "article_by_hash", "article_record", "article_relations", "graph", "max_event_id",
+           "new_matches", "relation", "search_actors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +60,6 @@ def article_record(session: Session, doc_id: str) -> ArticleRecord | None:
 
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
-
-
-def day_counts(session: Session, flt: EventFilter) -> list[tuple[dt.date, str, int]]:
-    """(first day of the event's date, event type, count) for the dated events matching ``flt``."""
-    stmt = (select(EventRow.date_start, EventRow.event_type, func.count(EventRow.id))
-            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .where(*event_conditions(_dialect(session), flt), EventRow.date_start.is_not(None))
-            .group_by(EventRow.date_start, EventRow.event_type).order_by(EventRow.date_start))
-    return [(day, kind, count) for day, kind, count in session.execute(stmt).all() if day is not None]
 
 
 def max_event_id(session: Session) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ from marsad.api.schemas import (
 )
 from marsad.api.services.params import EventParams
 from marsad.store import app_queries
-from marsad.store.queries import EventFilter, EventSummary, event_detail, query_events
+from marsad.store.queries import EventFilter, EventSummary, count_events, event_detail, query_events
 from marsad.store.review import (
     Review,
     ReviewState,
@@ -186,7 +187,9 @@ def _week(day: dt.date) -> dt.date:
 
 def timeline(session: Session, params: EventParams, interval: str, words: Words) -> TimelinePublic:
     """Events per day or week (or month) and type; every bucket between the first and last is present."""
-    rows = app_queries.day_counts(session, params.to_filter(limit=0))
+    flt = params.to_filter(limit=0)
+    rows = [(day, kind, n) for kind, _ in count_events(session, flt, "event_type")
+            for day, n in count_events(session, replace(flt, event_type=kind), "day") if day is not None]
     bucket = {"day": lambda d: d, "week": _week, "month": lambda d: d.replace(day=1)}[interval]
     counts: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
     for day, kind, n in rows:
