@@ -1,12 +1,14 @@
-# Marsad task runner. `make run` sets everything up and processes the bundled sample;
-# `make test` runs the whole test suite (what CI runs through .ci/run).
+# Marsad task runner. `make run` sets everything up, stores the bundled sample in a database and
+# serves the dashboard on it; `make test` runs the whole test suite (what CI runs through .ci/run).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 OUT ?= out
+DB ?= $(OUT)/sample.db
+PORT ?= 8000
 
-.PHONY: run test lint typecheck bench eval models clean
+.PHONY: run test lint typecheck bench eval models clean web
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +18,15 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	mkdir -p $(OUT)
-	$(BIN)/marsad extract marsad/samples/sample.jsonl -o $(OUT)/sample.events.jsonl
+	$(BIN)/marsad extract marsad/samples/sample.jsonl -o $(OUT)/sample.events.jsonl -q
 	$(BIN)/marsad show marsad/samples/sample.jsonl --limit 2
+	$(BIN)/marsad ingest marsad/samples/sample.jsonl --db $(DB) -q
+	$(BIN)/marsad serve --db $(DB) --port $(PORT)
+
+# The dashboard's scripts and styles: npm packages bundled by esbuild into marsad/web/static
+# (committed, so installing Marsad needs no npm).
+web:
+	cd frontend && npm ci --no-audit --no-fund && node build.mjs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -267,6 +267,12 @@ def _add_store_commands() -> None:
 _add_store_commands()
 
 
+from marsad.api.cli import keys, serve  # noqa: E402  (the web app's commands: lazy imports inside)
+
+cli.add_command(serve)
+cli.add_command(keys)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; user errors become one line on stderr and exit code 2."""
     try:

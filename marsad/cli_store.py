@@ -289,9 +289,10 @@ def _incident_text(detail: dict[str, Any]) -> str:
 
 @click.command(name="export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(("csv", "jsonl", "geojson", "acled", "graphml", "incidents")),
-              required=True, help="csv/geojson: events; jsonl: SPEC records; acled: ACLED-shaped CSV, one row per "
-                                  "incident; graphml: actor network; incidents: incident JSONL.")
+@click.option("--format", "fmt", type=click.Choice(("csv", "jsonl", "geojson", "acled", "graphml", "incidents", "gold")),
+              required=True, help="csv/geojson: events (with reviewed values); jsonl: SPEC records; acled: ACLED-shaped "
+                                  "CSV, one row per incident; graphml: actor network; incidents: incident JSONL; "
+                                  "gold: reviewed articles in the SPEC gold format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Output file (default: stdout).")
 @event_filter_options

@@ -12,20 +12,23 @@ from sqlalchemy.orm import Session
 
 from marsad.store import EventFilter, EventSummary
 from marsad.store.queries import iter_events
+from marsad.store.review import REVIEW_COLUMNS, all_review_states, reviewed_row
 from marsad.store.tables import RecordRow
 
 __all__ = ["CSV_COLUMNS", "write_csv", "write_geojson", "write_records"]
 
-CSV_COLUMNS = tuple(f.name for f in fields(EventSummary))
+CSV_COLUMNS = tuple(f.name for f in fields(EventSummary)) + REVIEW_COLUMNS
 
 
 def write_csv(session: Session, out: TextIO, flt: EventFilter | None = None) -> int:
-    """Counted events as CSV; actor lists joined with "; ". Returns the number of rows."""
+    """Counted events as CSV, with reviewers' corrections and the review columns; actor lists joined
+    with "; ". Returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
+    reviews = all_review_states(session, "event")
     for event in iter_events(session, flt):
-        writer.writerow(_flat(event))
+        writer.writerow(_flat(reviewed_row(_jsonable(event), reviews.get(event.id))))
         count += 1
     return count
 
@@ -45,23 +48,23 @@ def write_records(session: Session, out: TextIO, flt: EventFilter | None = None)
 
 
 def write_geojson(session: Session, out: TextIO, flt: EventFilter | None = None) -> int:
-    """Counted events with coordinates as a GeoJSON FeatureCollection of points."""
+    """Counted events with coordinates as a GeoJSON FeatureCollection of points (reviewed values)."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
+    reviews = all_review_states(session, "event")
     for event in iter_events(session, flt):
         if event.lat is None or event.lon is None:
             continue
         feature = {"type": "Feature", "id": event.id,
                    "geometry": {"type": "Point", "coordinates": [event.lon, event.lat]},
-                   "properties": _jsonable(event)}
+                   "properties": reviewed_row(_jsonable(event), reviews.get(event.id))}
         out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
         count += 1
     out.write("\n]}\n")
     return count
 
 
-def _flat(event: EventSummary) -> dict[str, Any]:
-    row = _jsonable(event)
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()}
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from marsad.export.acled import write_acled
 from marsad.export.flat import write_csv, write_geojson, write_records
+from marsad.export.gold import write_gold
 from marsad.export.graphml import write_graphml
 from marsad.export.incidents import write_incidents
 from marsad.store import EventFilter
@@ -24,6 +25,7 @@ FORMATS: dict[str, Writer] = {
     "acled": write_acled,
     "graphml": write_graphml,
     "incidents": write_incidents,
+    "gold": write_gold,
 }
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from marsad.store.search import matching_ids
@@ -141,8 +141,10 @@ class EventSummary:
 def query_events(session: Session, flt: EventFilter) -> Page[EventSummary]:
     """The events matching ``flt``: one page of :class:`EventSummary` and the total count."""
     conditions = event_conditions(session.get_bind().dialect.name, flt)
-    total = session.scalar(select(func.count(EventRow.id)).join(ArticleRow, ArticleRow.id == EventRow.article_id)
-                           .where(*conditions)) or 0
+    counting = select(func.count(EventRow.id))
+    if flt.outlet or flt.text:  # only these read the article; joining it for nothing reads every article row
+        counting = counting.join(ArticleRow, ArticleRow.id == EventRow.article_id)
+    total = session.scalar(counting.where(*conditions)) or 0
     stmt = _summary_select().where(*conditions).order_by(*EVENT_SORTS[flt.sort], EventRow.id)
     rows = session.execute(stmt.limit(flt.limit).offset(flt.offset)).all()
     roles = _actor_names(session, [row.id for row in rows])
@@ -195,7 +197,7 @@ def event_conditions(dialect: str, flt: EventFilter) -> list[ColumnElement[bool]
                        EventRow.place_id.in_(select(PlaceRow.id).where(PlaceRow.name == flt.place))))
     if flt.actor:
         named = select(ActorRow.id).where(or_(ActorRow.name == flt.actor, ActorRow.kb_id == flt.actor))
-        out.append(exists().where(EventActorRow.event_id == EventRow.id, EventActorRow.actor_id.in_(named)))
+        out.append(EventRow.id.in_(select(EventActorRow.event_id).where(EventActorRow.actor_id.in_(named))))
     if flt.claimed is not None:
         claimed = EventRow.claim_status == "claimed"
         out.append(claimed if flt.claimed else or_(EventRow.claim_status.is_(None), ~claimed))

@@ -1,4 +1,8 @@
-"""The one-call Python API: ``marsad.extract(text, published=None)``."""
+"""The one-call Python API, ``marsad.extract(text, published=None)``, and the HTTP API.
+
+The HTTP API (FastAPI) lives in the submodules: ``main`` builds the app, ``routers/`` hold the
+routes, ``services/`` the work they call. Importing this package itself loads no web framework.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The work behind the routes and pages: store queries → API schemas (no HTTP here)."""
