@@ -18,6 +18,7 @@ from marsad.corpus import Failure, RunStats, pipeline_for, process_function, run
 from marsad.export.report import format_report
 from marsad.ingest import InputError, iter_documents
 from marsad.model import Result
+from marsad.pipeline import Pipeline
 
 __all__ = ["main", "cli"]
 
@@ -136,7 +137,7 @@ def eval_events(gold: Path, folds: int | None, test: Path | None, out: Path | No
     if folds is not None:
         from marsad.eval.learned import evaluate_learned
 
-        pipeline = _PIPELINES.get(not no_ner)
+        pipeline = pipeline_for(not no_ner)
         reports = evaluate_learned(gold, pipeline, folds, test, scorer=scorer,
                                    negatives=_everyday(everyday, per_category, (gold,), pipeline),
                                    progress=lambda msg: click.echo(f"marsad: {msg}", err=True))
@@ -204,7 +205,7 @@ def train_events_cmd(gold: tuple[Path, ...], out_path: Path, everyday: Path | No
     from marsad.learn.gold import read_gold
 
     options = TrainingOptions()
-    pipeline = _PIPELINES.get(not no_ner)
+    pipeline = pipeline_for(not no_ner)
     docs = [d for path in gold for d in prepare(read_gold(path), pipeline)]
     negatives = _everyday(everyday, per_category, gold, pipeline)
     models = train_models(docs, options, negatives)

@@ -130,6 +130,9 @@ def date_features(c: ArgumentCandidate, inc: Incident, published: dt.date | None
         f["event_bg&date_bg" if bg else "event_bg&date_recent"] = 1.0
     if published is not None and d.value > published.isoformat()[: len(d.value)]:
         f["future"] = 1.0
+    idx = c.view.token_index(d.start)
+    if any(abs(cue.first_token - idx) <= 3 for name in ("reported", "confirmed") for cue in c.view.cue_matches(name)):
+        f["beside_speech"] = 1.0  # "قالت الشرطة يوم الاثنين": when it was said, not when it happened
     f[f"type={event_type}"] = 1.0
     return f
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from marsad.extract.candidates import Candidate, DocContext
 from marsad.extract.features import group_features, join_features, trigger_features
 from marsad.extract.lexicon import TriggerClass
-from marsad.extract.merge import FROM_AFAR
+from marsad.extract.merge import FROM_AFAR, Incident
 from marsad.extract.models import ExtractionModels
 
 __all__ = ["detect", "group_incidents", "incident_type", "joinable", "family", "MERGE_WINDOW", "NONE"]
@@ -57,6 +57,7 @@ def group_incidents(accepted: list[Candidate], models: ExtractionModels,
         elif c.starts >= models.start:
             groups.append([c])
             kinds.append(family(incident_type(groups[-1], models)))
+    groups, kinds = _fold_bare_references(groups, kinds)
     types = kinds
     for c in others:
         same_kind = [g for g, kind in zip(groups, types, strict=True)
@@ -70,6 +71,36 @@ def group_incidents(accepted: list[Candidate], models: ExtractionModels,
 
 
 _SPECIFIC = 20  # above: a trigger that names the kind of act (an air strike, a shooting), not just "an attack"
+
+
+def _fold_bare_references(groups: list[list[Candidate]], kinds: list[str]) -> tuple[list[list[Candidate]], list[str]]:
+    """An incident reported only by generic words ("منفذ هجوم وستمنستر"), with no toll of its own,
+    is the article's mention of an act it describes elsewhere when exactly one incident of its kind
+    does: it joins that one (its evidence, not a second event)."""
+    bare = [i for i, g in enumerate(groups) if _is_bare(g)]
+    keep = [i for i in range(len(groups)) if i not in bare]
+    for i in bare:
+        hosts = [j for j in keep if kinds[j] == kinds[i] and all(_fits(groups[j], c) for c in groups[i])
+                 and not _places_apart(groups[i], groups[j])]
+        if len(hosts) == 1:
+            groups[hosts[0]].extend(groups[i])
+            groups[hosts[0]].sort(key=lambda m: m.index)
+        else:
+            keep.append(i)
+    keep.sort()
+    return [groups[i] for i in keep], [kinds[i] for i in keep]
+
+
+def _is_bare(group: list[Candidate]) -> bool:
+    return all(c.frame.top.priority <= _SPECIFIC and c.frame.fatalities is None and c.frame.injured is None
+               for c in group)
+
+
+def _places_apart(a: list[Candidate], b: list[Candidate]) -> bool:
+    """In different countries (a bare mention names places loosely: "هجوم وستمنستر" for London)."""
+    pa, pb = Incident([c.frame for c in a]).place, Incident([c.frame for c in b]).place
+    return pa is not None and pb is not None and pa.country is not None and pb.country is not None \
+        and pa.country != pb.country
 
 
 def _fits(group: list[Candidate], c: Candidate) -> bool:

@@ -17,7 +17,7 @@ from marsad.extract.modality import CERTAINTY_ORDER, is_background_date, link_fr
 from marsad.extract.models import ExtractionModels, default_models
 from marsad.extract.roles import actor_from_mention
 from marsad.extract.views import SentenceView
-from marsad.model import Actor, Analysis, Claim, Event, Evidence, Location, Mention, Quantity
+from marsad.model import Actor, Analysis, Claim, DateValue, Event, Evidence, Location, Mention, Quantity
 from marsad.text.matcher import PhraseMatch
 
 __all__ = ["extract_events", "events_from_candidates", "incident_context", "build_events", "IncidentContext"]
