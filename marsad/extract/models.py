@@ -49,12 +49,16 @@ class ExtractionModels:
     place_min: float = 0.5
     actor_min: float = 0.5
     relation_min: float = 0.5  # least probability of a relation
+    # the relation types the filter judges: the gold had enough of them to learn from; the
+    # patterns' word stands for the others (a supply or allegiance statement is rare but plain)
+    judged_relations: tuple[str, ...] = ()
 
     def save(self, folder: Path, provenance: dict[str, object] | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for name in _MODELS:
             getattr(self, name).save(folder / f"{name}.npz")
-        config = {**{name: getattr(self, name) for name in _THRESHOLDS}, **(provenance or {})}
+        config = {**{name: getattr(self, name) for name in _THRESHOLDS},
+                  "judged_relations": list(self.judged_relations), **(provenance or {})}
         (folder / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
@@ -62,7 +66,7 @@ class ExtractionModels:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         models = {name: LinearModel.load(folder / f"{name}.npz") for name in _MODELS}
         thresholds = {name: float(config[name]) for name in _THRESHOLDS}
-        return cls(**models, **thresholds)  # type: ignore[arg-type]
+        return cls(**models, **thresholds, judged_relations=tuple(config["judged_relations"]))  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)

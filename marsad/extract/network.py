@@ -107,7 +107,7 @@ def extract_relations(text: str, views: list[SentenceView], models: ExtractionMo
     seen: set[tuple[str, str, str]] = set()
     for c, p in zip(candidates, kept, strict=True):
         key = (c.type, c.source.name, c.target.name)
-        if p < models.relation_min or key in seen:
+        if (c.type in models.judged_relations and p < models.relation_min) or key in seen:
             continue
         seen.add(key)
         sent = c.view.sentence

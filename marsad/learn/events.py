@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ class TrainingOptions:
     relation_c: float = 0.3
     weak_weight: float = 0.5  # of an everyday article's candidate against a gold one
     relation_min: float = 0.2
+    judged_min: int = 10  # gold relations of a type the filter needs to judge that type
 
 
 @dataclass(eq=False)
@@ -180,23 +182,26 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
     rankers = {name: fit_linear(argument_rows[name], argument_labels[name], c=opts.argument_c)
                for name in ("date", "place", "actor")}
     merge = fit_linear(join_rows, join_labels, c=opts.merge_c)
-    relation_rows, relation_labels = [], []
+    relation_rows, relation_labels, relation_types = [], [], []
     for doc in docs:
-        rows, labels = _relation_examples(doc)
+        rows, labels, kinds = _relation_examples(doc)
         relation_rows += rows
         relation_labels += labels
+        relation_types += kinds
     relation = fit_linear(relation_rows, relation_labels, c=opts.relation_c)
+    judged = Counter(row_type for row_type, label in zip(relation_types, relation_labels, strict=True) if label == "1")
     return ExtractionModels(detector, background, starter, merge, typer, rankers["date"], rankers["place"],
                             rankers["actor"], relation, accept=opts.accept, join=opts.join, start=opts.start,
                             restate=opts.restate, date_min=opts.date_min, place_min=opts.place_min,
-                            actor_min=opts.actor_min, relation_min=opts.relation_min)
+                            actor_min=opts.actor_min, relation_min=opts.relation_min,
+                            judged_relations=tuple(sorted(t for t, n in judged.items() if n >= opts.judged_min)))
 
 
-def _relation_examples(doc: Prepared) -> tuple[list[dict[str, float]], list[str]]:
+def _relation_examples(doc: Prepared) -> tuple[list[dict[str, float]], list[str], list[str]]:
     """The relations the patterns propose, labelled by the gold relations (optional ones teach nothing)."""
     gold = doc.record.get("relations", [])
     patterns = matches_by_pair(doc.an.text, doc.views)
-    rows, labels = [], []
+    rows, labels, kinds = [], [], []
     for c in pair_candidates(doc.an.text, doc.views):
         fits = [r for r in gold if r["type"] == c.type and names_match((c.source.name, c.source.text), r["source"])
                 and names_match((c.target.name, c.target.text), r["target"])]
@@ -204,7 +209,8 @@ def _relation_examples(doc: Prepared) -> tuple[list[dict[str, float]], list[str]
             continue
         rows.append(pair_features(c, doc.an.text, patterns))
         labels.append("1" if fits else "0")
-    return rows, labels
+        kinds.append(c.type)
+    return rows, labels, kinds
 
 
 def _argument_examples(doc: Prepared, groups: list[tuple[GoldEvent, list[Candidate]]],
