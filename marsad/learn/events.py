@@ -14,7 +14,6 @@ the held-out fold with those models, so every article is scored by models that n
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -29,6 +28,7 @@ from marsad.extract.features import group_features, join_features, trigger_featu
 from marsad.extract.models import ExtractionModels
 from marsad.extract.network import extract_relations, matches_by_pair, pair_candidates, pair_features
 from marsad.extract.views import SentenceView, sentence_views
+from marsad.kb.build.build_word_vectors import sha256_of
 from marsad.learn.fit import fit_linear
 from marsad.learn.gold import GoldEvent, date_matches, gold_events, names_match
 from marsad.model import Analysis, Document, Result
@@ -291,8 +291,8 @@ def provenance(gold_paths: list[Path], docs: list[Prepared], options: TrainingOp
     """What a shipped model was made from, written into its ``config.json``."""
     required = sum(1 for d in docs for g in d.gold if not g.optional)
     return {
-        "trained_on": [{"file": p.name, "sha256": _sha256(p)} for p in gold_paths],
-        "everyday_negatives": {"file": everyday.name, "sha256": _sha256(everyday),
+        "trained_on": [{"file": p.name, "sha256": sha256_of(p)} for p in gold_paths],
+        "everyday_negatives": {"file": everyday.name, "sha256": sha256_of(everyday),
                                "articles": everyday_articles} if everyday else None,
         "articles": len(docs),
         "required_events": required,
@@ -302,10 +302,3 @@ def provenance(gold_paths: list[Path], docs: list[Prepared], options: TrainingOp
         "date": dt.date.today().isoformat(),
     }
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
