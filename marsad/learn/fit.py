@@ -18,6 +18,8 @@ def fit_linear(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: fl
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    if len(set(labels)) < 2:
+        return _constant(labels[0] if labels else "0")
     vectorizer = DictVectorizer(sparse=True)
     x = vectorizer.fit_transform(rows)
     clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
@@ -31,3 +33,12 @@ def fit_linear(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: fl
         coef, bias = clf.coef_.T.copy(), clf.intercept_.copy()
     vocab = {name: i for i, name in enumerate(vectorizer.feature_names_)}
     return LinearModel(classes, vocab, coef, bias)
+
+
+def _constant(label: str) -> LinearModel:
+    """What a training set with one class teaches: that class, always (a binary model keeps both
+    labels, the other one never given)."""
+    other = {"0": "1", "1": "0"}.get(label)
+    classes = tuple(sorted({label, other})) if other else (label,)
+    bias = np.array([10.0 if c == label else -10.0 for c in classes])
+    return LinearModel(classes, {}, np.zeros((0, len(classes))), bias)
