@@ -10,6 +10,7 @@ from marsad.extract.arguments import IncidentArguments, best, incident_arguments
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
 from marsad.extract.detect import detect, group_incidents, incident_type
+from marsad.extract.features import incident_features
 from marsad.extract.frames import Frame, fill_frame, top_class
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident
@@ -51,6 +52,10 @@ def events_from_candidates(an: Analysis, views: list[SentenceView], candidates: 
     taken = {id(c) for c in accepted}
     groups = group_incidents(accepted, models, [c for c in candidates if id(c) not in taken])
     types = [incident_type(group, models) for group in groups]
+    if groups:
+        kept = models.keeper.positive([incident_features(g, ctx, t) for g, t in zip(groups, types, strict=True)])
+        groups = [g for g, p in zip(groups, kept, strict=True) if p >= models.keep]
+        types = [t for t, p in zip(types, kept, strict=True) if p >= models.keep]
     return build_events(an, views, incident_context(an, views, groups, types), types, models)
 
 

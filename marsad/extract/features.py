@@ -16,7 +16,7 @@ from marsad.extract.roles import is_verbal_noun
 from marsad.extract.views import DESCRIPTOR
 from marsad.model import DateValue, Mention
 
-__all__ = ["trigger_features", "join_features", "group_features", "bucket"]
+__all__ = ["trigger_features", "join_features", "group_features", "incident_features", "bucket"]
 
 _WINDOW = 3
 _CUE_NEAR = 3
@@ -199,6 +199,30 @@ def join_features(group: list[Candidate], c: Candidate, first: bool, latest: boo
 
 
 _GENERIC = 20
+
+
+def incident_features(group: list[Candidate], ctx: DocContext, event_type: str) -> dict[str, float]:
+    """What makes an incident one a careful annotator codes: its reports, their confidence, what
+    its frames found and how the article reads (read by the ``keeper`` model)."""
+    reports = [c for c in group if not c.restates] or group
+    f = group_features(reports)
+    f[f"etype={event_type}"] = 1.0
+    f[f"maxp={bucket(int(10 * max(sum(c.type_scores.values()) for c in reports)), (3, 5, 7, 8, 9))}"] = 1.0
+    f[f"maxstart={bucket(int(10 * max(c.starts for c in reports)), (1, 2, 3, 5, 7))}"] = 1.0
+    f[f"reports={bucket(len(reports), (1, 2, 3, 5))}"] = 1.0
+    f[f"sentences={bucket(len({c.sentence for c in group}), (1, 2, 3, 5))}"] = 1.0
+    f[f"first_sentence={bucket(min(c.sentence for c in group), (0, 1, 2, 4, 8))}"] = 1.0
+    for name in ("fatalities", "injured", "date", "place"):
+        if any(getattr(c.frame, name) is not None for c in reports):
+            f[f"has_{name}"] = 1.0
+    if any(a.role == "perpetrator" for c in reports for a in c.frame.actors):
+        f["has_doer"] = 1.0
+    f[f"doc_civil={bucket(ctx.civil, (0, 1, 3, 6))}"] = 1.0
+    if not ctx.title_classes:
+        f["title=none"] = 1.0
+    if any(cls.name in ctx.title_classes for c in reports for cls in c.trigger.payloads):
+        f["title_same"] = 1.0
+    return f
 
 
 def group_features(group: list[Candidate]) -> dict[str, float]:

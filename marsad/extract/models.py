@@ -9,6 +9,8 @@ the models came from (gold files and their checksums, counts, options, date):
 - ``starter``: whether a candidate is the first report of an incident (not a restatement);
 - ``merge``: whether a candidate reports the incident of an earlier group of candidates;
 - ``typer``: the ACLED event type of an incident, from all its candidates together;
+- ``keeper``: whether an incident is one a careful annotator codes (trained on the incidents the
+  other models find in articles they did not learn from);
 - ``date``, ``place``, ``actor``: rankers of an incident's argument candidates (``arguments.py``);
 - ``relation``: whether a relation a pattern proposes is stated (``network.py``).
 """
@@ -26,8 +28,8 @@ from marsad.extract.linear import LinearModel
 __all__ = ["ExtractionModels", "default_models", "MODEL_DIR"]
 
 MODEL_DIR = "models/extraction"
-_MODELS = ("detector", "background", "starter", "merge", "typer", "date", "place", "actor", "relation")
-_THRESHOLDS = ("accept", "join", "start", "restate", "date_min", "place_min", "actor_min", "relation_min")
+_MODELS = ("detector", "background", "starter", "merge", "typer", "keeper", "date", "place", "actor", "relation")
+_THRESHOLDS = ("accept", "join", "start", "restate", "keep", "date_min", "place_min", "actor_min", "relation_min")
 
 
 @dataclass(frozen=True, eq=False)
@@ -37,6 +39,7 @@ class ExtractionModels:
     starter: LinearModel
     merge: LinearModel
     typer: LinearModel
+    keeper: LinearModel
     date: LinearModel
     place: LinearModel
     actor: LinearModel
@@ -45,6 +48,7 @@ class ExtractionModels:
     join: float = 0.5  # least probability of continuing an incident
     start: float = 0.5  # least probability of being an incident's first report
     restate: float = 0.8  # least probability that a rejected candidate restates an incident
+    keep: float = 0.0  # least probability that an incident is one a careful annotator codes
     date_min: float = 0.5  # least score of the date, place and perpetrator taken
     place_min: float = 0.5
     actor_min: float = 0.5

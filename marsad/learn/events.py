@@ -17,21 +17,24 @@ import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
-from marsad.extract.detect import MERGE_WINDOW, NONE, detect, family, joinable
-from marsad.extract.events import events_from_candidates, incident_context
-from marsad.extract.features import group_features, join_features, trigger_features
+from marsad.extract.detect import MERGE_WINDOW, NONE, detect, family, group_incidents, incident_type, joinable
+from marsad.extract.events import build_events, events_from_candidates, incident_context
+from marsad.extract.features import group_features, incident_features, join_features, trigger_features
+from marsad.extract.linear import LinearModel
 from marsad.extract.models import ExtractionModels
 from marsad.extract.network import extract_relations, matches_by_pair, pair_candidates, pair_features
 from marsad.extract.views import SentenceView, sentence_views
 from marsad.kb.build.build_word_vectors import sha256_of
 from marsad.learn.fit import fit_linear
 from marsad.learn.gold import GoldEvent, date_matches, gold_events, names_match
-from marsad.model import Analysis, Document, Result
+from marsad.model import Analysis, Document, Event, Result
 from marsad.pipeline import Pipeline
 
 __all__ = ["Prepared", "TrainingOptions", "prepare", "train_models", "predict", "cross_validate", "provenance"]
@@ -53,6 +56,9 @@ class TrainingOptions:
     place_min: float = 0.1
     actor_min: float = 0.2
     relation_c: float = 0.3
+    keeper_c: float = 1.0
+    keep: float = 0.3  # least probability that an incident is kept
+    keeper_folds: int = 5  # inner folds whose held-out incidents teach the keeper; 0: no keeper
     weak_weight: float = 0.5  # of an everyday article's candidate against a gold one
     relation_min: float = 0.2
     judged_min: int = 10  # gold relations of a type the filter needs to judge that type
@@ -162,7 +168,7 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
     starter = fit_linear(rows, start_labels, c=opts.detector_c, weights=weights)
     placeholder = background  # trained below; detect() reads none of them
     partial = ExtractionModels(detector, background, starter, placeholder, placeholder, placeholder, placeholder,
-                               placeholder, placeholder, accept=opts.accept, join=opts.join)
+                               placeholder, placeholder, placeholder, accept=opts.accept, join=opts.join)
     join_rows, join_labels, type_rows, type_labels = [], [], [], []
     doc_groups = []
     for doc in docs:
@@ -190,11 +196,61 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
         relation_types += kinds
     relation = fit_linear(relation_rows, relation_labels, c=opts.relation_c)
     judged = Counter(row_type for row_type, label in zip(relation_types, relation_labels, strict=True) if label == "1")
-    return ExtractionModels(detector, background, starter, merge, typer, rankers["date"], rankers["place"],
-                            rankers["actor"], relation, accept=opts.accept, join=opts.join, start=opts.start,
-                            restate=opts.restate, date_min=opts.date_min, place_min=opts.place_min,
-                            actor_min=opts.actor_min, relation_min=opts.relation_min,
-                            judged_relations=tuple(sorted(t for t, n in judged.items() if n >= opts.judged_min)))
+    models = ExtractionModels(detector, background, starter, merge, typer, _keep_all(), rankers["date"],
+                              rankers["place"], rankers["actor"], relation, accept=opts.accept, join=opts.join,
+                              start=opts.start, restate=opts.restate, date_min=opts.date_min,
+                              place_min=opts.place_min, actor_min=opts.actor_min, relation_min=opts.relation_min,
+                              judged_relations=tuple(sorted(t for t, n in judged.items() if n >= opts.judged_min)))
+    if opts.keeper_folds < 2 or len(docs) < opts.keeper_folds:
+        return models
+    rows, labels = _keeper_examples(docs, opts, negatives)
+    return replace(models, keeper=fit_linear(rows, labels, c=opts.keeper_c), keep=opts.keep)
+
+
+def _keep_all() -> LinearModel:
+    """A keeper that keeps every incident (until one is trained)."""
+    return LinearModel(("0", "1"), {}, np.zeros((0, 2)), np.array([0.0, 10.0]))
+
+
+def _keeper_examples(docs: list[Prepared], opts: TrainingOptions,
+                     negatives: list[Prepared]) -> tuple[list[dict[str, float]], list[str]]:
+    """The incidents the other models find in articles they did not learn from (inner folds),
+    labelled as the scorer would: 1 when an event of the right type covers a required gold event,
+    0 when it covers no gold event at all; one covering only optional events teaches nothing."""
+    inner = replace(opts, keeper_folds=0)
+    parts = folds(docs, opts.keeper_folds, seed=17)
+    rows, labels = [], []
+    for i, held_out in enumerate(parts):
+        models = train_models([d for j, part in enumerate(parts) if j != i for d in part], inner, negatives)
+        for doc in held_out:
+            for feats, event in _incidents(doc, models):
+                label = _scored(event, doc.gold)
+                if label is not None:
+                    rows.append(feats)
+                    labels.append(label)
+    return rows, labels
+
+
+def _incidents(doc: Prepared, models: ExtractionModels) -> list[tuple[dict[str, float], Event]]:
+    for c in doc.candidates:
+        c.type_scores, c.background, c.starts, c.restates = {}, 0.0, 0.0, False
+    accepted = detect(doc.candidates, doc.ctx, models)
+    taken = {id(c) for c in accepted}
+    groups = group_incidents(accepted, models, [c for c in doc.candidates if id(c) not in taken])
+    types = [incident_type(g, models) for g in groups]
+    events = build_events(doc.an, doc.views, incident_context(doc.an, doc.views, groups, types), types, models)
+    return [(incident_features(g, doc.ctx, t), e) for g, t, e in zip(groups, types, events, strict=True)]
+
+
+def _scored(event: Event, gold: list[GoldEvent]) -> str | None:
+    spans = [(e.start, e.end) for e in event.evidence]
+    optional = False
+    for g in gold:
+        if any(g.overlap(start, end) for start, end in spans):
+            if not g.optional and event.event_type in g.types:
+                return "1"
+            optional = optional or g.optional
+    return None if optional else "0"
 
 
 def _relation_examples(doc: Prepared) -> tuple[list[dict[str, float]], list[str], list[str]]:

@@ -85,8 +85,9 @@ def test_hedged_and_negated_reports(make_analysis) -> None:  # type: ignore[no-u
 def test_tolls_count_joined_single_victims_and_skip_attackers(make_analysis) -> None:  # type: ignore[no-untyped-def]
     joined = make_analysis("أطلق رجل النار في وسط المدينة ما أسفر عن مقتل شابة وفتاة.")
     assert _events(joined)[0].fatalities.value == 2  # type: ignore[union-attr]
-    text = "قتل طعنا في هجوم بسكين أسفر عن مقتل شخصين أحدهما المهاجم."
-    an = make_analysis(text, quantities={"شخصين": 2})
+    text = "قتل رجل طعنا في هجوم بسكين في مدينة نيس مساء الجمعة أسفر عن مقتل شخصين أحدهما المهاجم."
+    an = make_analysis(text, "2018-06-02", places={"نيس": ("FR", "city")}, quantities={"شخصين": 2},
+                       dates={"مساء الجمعة": ("2018-06-01", "day", True)})
     assert _events(an)[0].fatalities.value == 1  # type: ignore[union-attr]
 
 
