@@ -2,13 +2,24 @@
 
     python benchmarks/open_stream.py [--input ../shared/data/news/all_articles.jsonl.gz]
                                      [--articles 1500] [--records 100] [--seed 7] [--out FILE]
+                                     [--exclude REVIEW.tsv ...] [--keep-all]
+    python benchmarks/open_stream.py --judge REVIEW.tsv
+
 
 Draws articles at random (seeded) from the whole corpus, outside every gold file and outside the
 everyday articles the detector learns from (``marsad/learn/everyday.py``), extracts them, and
 prints a random sample of the event records found — type, certainty, place, date, toll, actors
 and the evidence — numbered, so a reader can judge each one: is it a specific political-violence
 or protest event, correctly typed? ``--out`` also writes them as JSONL with a blank ``verdict``
-field to fill in. Prints the share of articles with at least one event.
+field to fill in. Prints the share of articles with at least one event. ``--exclude`` leaves out
+the articles of earlier review files; ``--keep-all`` extracts without the incident keeper, so a
+review of its records can judge any keeper later.
+
+``--judge`` re-reads the articles of a review file with the shipped models and prints how many of
+the reviewed records they still report and how many of those the reader judged events: the
+precision of the shipped models on that sample, and the share of the true events they keep. (For
+a review drawn with ``--keep-all`` this is exact for a new keeper; other model changes can add
+records the review never saw.)
 """
 
 from __future__ import annotations
@@ -39,6 +50,9 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=1500, help="articles drawn at random")
     ap.add_argument("--records", type=int, default=100, help="event records sampled for review")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--exclude", type=Path, action="append", default=[], help="review file whose articles are not drawn")
+    ap.add_argument("--keep-all", action="store_true", help="extract without the incident keeper")
+    ap.add_argument("--judge", type=Path, default=None, help="score the shipped models on this review file")
     ap.add_argument("--out", type=Path, default=None, help="write the sampled records as JSONL here")
     args = ap.parse_args()
     if not args.input.is_file():
@@ -46,24 +60,25 @@ def main() -> int:
         return 2
     sys.path.insert(0, str(ROOT))
     from marsad.learn.everyday import EVERYDAY_CATEGORIES, is_training_article
-    from marsad.model import Document
-    from marsad.pipeline import default_pipeline
+    from marsad.learn.reviewed import read_reviews
 
+    if args.judge:
+        return _judge(args.judge, args.input)
+    excluded = {span.article for span in read_reviews(args.exclude)}
     gold = _gold_ids()
     with gzip.open(args.input, "rt", encoding="utf-8") as fh:
         pool = [json.loads(line) for line in fh]
-    pool = [a for a in pool if a.get("text") and a["id"] not in gold
+    pool = [a for a in pool if a.get("text") and a["id"] not in gold and a["id"] not in excluded
             and not (a.get("category") in EVERYDAY_CATEGORIES and is_training_article(a["id"]))]
     rng = random.Random(args.seed)
     drawn = rng.sample(pool, min(args.articles, len(pool)))
     records, with_events = [], 0
     for article in drawn:
-        doc = Document(article["id"], article["text"], title=article.get("title"))
-        result = default_pipeline()(doc)
-        with_events += bool(result.events)
-        records.extend((article, event) for event in result.events)
+        events = _events(article, keep_all=args.keep_all)
+        with_events += bool(events)
+        records.extend((article, event) for event in events)
     print(f"{len(drawn)} articles drawn, {with_events} with an event ({with_events / len(drawn):.1%}), "
-          f"{len(records)} event records")
+          f"{len(records)} event records{' (no keeper)' if args.keep_all else ''}")
     sample = rng.sample(records, min(args.records, len(records)))
     out = args.out.open("w", encoding="utf-8") if args.out else None
     for n, (article, event) in enumerate(sample, 1):
@@ -79,6 +94,38 @@ def main() -> int:
                                   "event": event.to_json(), "verdict": ""}, ensure_ascii=False) + "\n")
     if out:
         out.close()
+    return 0
+
+
+def _events(article: dict, keep_all: bool = False) -> list:
+    from dataclasses import replace
+
+    from marsad.extract.events import extract_events
+    from marsad.extract.models import default_models
+    from marsad.extract.views import sentence_views
+    from marsad.model import Document
+    from marsad.pipeline import default_pipeline
+
+    an = default_pipeline().analyse(Document(article["id"], article["text"], title=article.get("title")))
+    models = replace(default_models(), keep=0.0) if keep_all else default_models()
+    return extract_events(an, sentence_views(an), models)
+
+
+def _judge(review: Path, corpus: Path) -> int:
+    from marsad.learn.reviewed import read_reviews, reviewed_articles
+
+    spans = read_reviews([review])
+    found = true_found = 0
+    for article, verdicts in reviewed_articles(spans, corpus):
+        events = _events(article)
+        for span in verdicts:
+            if any(e.start < span.end and span.start < e.end for event in events for e in event.evidence):
+                found += 1
+                true_found += span.keep
+    true = sum(span.keep for span in spans)
+    print(f"{review.name}: {len(spans)} records read, {true} judged events ({true / len(spans):.1%})")
+    print(f"shipped models still report {found}: precision {true_found / max(found, 1):.3f} "
+          f"({true_found}/{found}); true events kept {true_found / max(true, 1):.3f} ({true_found}/{true})")
     return 0
 
 

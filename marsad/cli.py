@@ -100,6 +100,30 @@ def _everyday_options(f: Any) -> Any:
                              "e.g. ../shared/data/news/all_articles.jsonl.gz.")(f)
 
 
+def _reviewed_option(f: Any) -> Any:
+    return click.option("--reviewed", "reviewed", multiple=True,
+                        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        help="Review file (TSV: n, article, evidence_start, evidence_end, event_type, verdict) of "
+                             "event records read by hand, e.g. benchmarks/data/open_stream_review.tsv; its verdicts "
+                             "teach the incident keeper. The texts come from the --everyday corpus. Repeatable.")(f)
+
+
+def _reviewed(paths: tuple[Path, ...], corpus: Path | None, pipeline: Pipeline) -> list[Any]:
+    if not paths:
+        return []
+    if corpus is None:
+        raise click.UsageError("--reviewed needs --everyday CORPUS: the review files keep offsets, not texts")
+    from marsad.learn.events import prepare
+    from marsad.learn.reviewed import read_reviews, reviewed_articles
+
+    try:
+        articles = reviewed_articles(read_reviews(paths), corpus)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    docs = prepare((record for record, _ in articles), pipeline, weak=True)
+    return [(doc, spans) for doc, (_, spans) in zip(docs, articles, strict=True)]
+
+
 def _everyday(path: Path | None, per_category: int, gold: tuple[Path, ...], pipeline: Pipeline) -> list[Any]:
     if path is None or per_category == 0:
         return []
@@ -128,19 +152,23 @@ def eval_group() -> None:
 @click.option("--scorer", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Path of the official score_events.py (default: ../shared/tools/score_events.py).")
 @_everyday_options
+@_reviewed_option
 @click.option("--no-ner", is_flag=True, help="Skip the neural NER tagger.")
 def eval_events(gold: Path, folds: int | None, test: Path | None, out: Path | None, scorer: Path | None,
-                everyday: Path | None, per_category: int, no_ner: bool) -> None:
+                everyday: Path | None, per_category: int, reviewed: tuple[Path, ...], no_ner: bool) -> None:
     """Extract from the texts of GOLD and score with the official SPEC scorer."""
     if test is not None and folds is None:
         raise click.UsageError("--test needs --cv (it scores models trained on GOLD)")
+    if reviewed and folds is None:
+        raise click.UsageError("--reviewed needs --cv (it teaches models trained on GOLD)")
     if folds is not None:
         from marsad.eval.learned import evaluate_learned
 
         pipeline = pipeline_for(not no_ner)
         reports = evaluate_learned(gold, pipeline, folds, test, scorer=scorer,
                                    negatives=_everyday(everyday, per_category, (gold,), pipeline),
-                                   progress=lambda msg: click.echo(f"marsad: {msg}", err=True))
+                                   progress=lambda msg: click.echo(f"marsad: {msg}", err=True),
+                                   reviewed=_reviewed(reviewed, everyday, pipeline))
         click.echo(f"== {gold.name}, {folds}-fold cross-validation (text the models did not learn from)")
         _echo_report(reports["cv"])
         if test is not None:
@@ -196,9 +224,10 @@ def train_group() -> None:
 @click.option("--out", "out_path", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Model directory (the shipped one is marsad/kb/models/extraction).")
 @_everyday_options
+@_reviewed_option
 @click.option("--no-ner", is_flag=True, help="Analyse the gold texts without the NER tagger.")
 def train_events_cmd(gold: tuple[Path, ...], out_path: Path, everyday: Path | None, per_category: int,
-                     no_ner: bool) -> None:
+                     reviewed: tuple[Path, ...], no_ner: bool) -> None:
     """Train the extraction models (event detector, grouping, type, argument rankers, relation
     filter) on GOLD files and write them to OUT."""
     from marsad.learn.events import TrainingOptions, prepare, provenance, train_models
@@ -208,11 +237,14 @@ def train_events_cmd(gold: tuple[Path, ...], out_path: Path, everyday: Path | No
     pipeline = pipeline_for(not no_ner)
     docs = [d for path in gold for d in prepare(read_gold(path), pipeline)]
     negatives = _everyday(everyday, per_category, gold, pipeline)
-    models = train_models(docs, options, negatives)
-    info = provenance(list(gold), docs, options, everyday, len(negatives))
+    hand_read = _reviewed(reviewed, everyday, pipeline)
+    models = train_models(docs, options, negatives, hand_read)
+    records = sum(len(spans) for _, spans in hand_read)
+    info = provenance(list(gold), docs, options, everyday, len(negatives), list(reviewed), records)
     models.save(out_path, info)
     click.echo(f"marsad: trained on {info['articles']} articles ({info['required_events']} required events, "
-               f"{info['candidates']} candidates) and {len(negatives)} everyday articles → {out_path}", err=True)
+               f"{info['candidates']} candidates), {len(negatives)} everyday articles and "
+               f"{records} hand-read records → {out_path}", err=True)
 
 
 @train_group.command(name="ner")

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from marsad.eval.events import score_file
-from marsad.learn.events import Prepared, TrainingOptions, cross_validate, predict, prepare, train_models
+from marsad.learn.events import (
+    Prepared,
+    Reviewed,
+    TrainingOptions,
+    cross_validate,
+    predict,
+    prepare,
+    train_models,
+)
 from marsad.learn.gold import read_gold
 from marsad.model import Result
 from marsad.pipeline import Pipeline
@@ -25,18 +33,20 @@ __all__ = ["evaluate_learned"]
 def evaluate_learned(gold: Path, pipeline: Pipeline, folds: int = 5, test: Path | None = None,
                      options: TrainingOptions | None = None, scorer: Path | None = None,
                      negatives: list[Prepared] = (),  # type: ignore[assignment]
-                     progress: Callable[[str], None] | None = None) -> dict[str, dict[str, Any]]:
+                     progress: Callable[[str], None] | None = None,
+                     reviewed: list[Reviewed] = ()) -> dict[str, dict[str, Any]]:  # type: ignore[assignment]
     """``{"cv": report, "test": report}`` (official scorer reports). ``negatives``: weak
-    everyday examples added to every training fold (never scored)."""
+    everyday examples, ``reviewed``: hand-read records of other articles, both added to every
+    training fold (never scored)."""
     say = progress or (lambda _msg: None)
     say(f"analysing {gold.name}")
     docs = prepare(read_gold(gold), pipeline)
     reports = {}
     say(f"{folds}-fold cross-validation over {len(docs)} articles")
-    reports["cv"] = _score(gold, cross_validate(docs, folds, options, negatives=negatives), scorer)
+    reports["cv"] = _score(gold, cross_validate(docs, folds, options, negatives=negatives, reviewed=reviewed), scorer)
     if test is not None:
         say(f"training on all of {gold.name}, scoring {test.name}")
-        models = train_models(docs, options, negatives)
+        models = train_models(docs, options, negatives, reviewed)
         held: list[Prepared] = prepare(read_gold(test), pipeline)
         reports["test"] = _score(test, [predict(d, models) for d in held], scorer)
     return reports

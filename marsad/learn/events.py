@@ -34,10 +34,11 @@ from marsad.extract.views import SentenceView, sentence_views
 from marsad.kb.build.build_word_vectors import sha256_of
 from marsad.learn.fit import fit_linear
 from marsad.learn.gold import GoldEvent, date_matches, gold_events, names_match
+from marsad.learn.reviewed import ReviewedSpan
 from marsad.model import Analysis, Document, Event, Result
 from marsad.pipeline import Pipeline
 
-__all__ = ["Prepared", "TrainingOptions", "prepare", "train_models", "predict", "cross_validate", "provenance"]
+__all__ = ["Prepared", "Reviewed", "TrainingOptions", "prepare", "train_models", "predict", "cross_validate", "provenance"]
 
 
 
@@ -62,6 +63,9 @@ class TrainingOptions:
     weak_weight: float = 0.5  # of an everyday article's candidate against a gold one
     relation_min: float = 0.2
     judged_min: int = 10  # gold relations of a type the filter needs to judge that type
+
+
+Reviewed = tuple["Prepared", list[ReviewedSpan]]  # an article outside the gold and its hand verdicts
 
 
 @dataclass(eq=False)
@@ -141,9 +145,11 @@ def _overshadowed(doc: Prepared) -> set[int]:
 
 
 def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
-                 negatives: list[Prepared] = ()) -> ExtractionModels:  # type: ignore[assignment]
+                 negatives: list[Prepared] = (),  # type: ignore[assignment]
+                 reviewed: list[Reviewed] = ()) -> ExtractionModels:  # type: ignore[assignment]
     """``negatives``: everyday articles (sport, technology, culture…) whose candidates are weak
-    examples of ``none`` for the detector and the first-report model."""
+    examples of ``none`` for the detector and the first-report model. ``reviewed``: articles
+    outside the gold with event records read by hand, which teach only the keeper."""
     opts = options or TrainingOptions()
     rows, labels, bg_rows, bg_labels, start_labels, weights = [], [], [], [], [], []
     for doc in [*docs, *negatives]:
@@ -204,6 +210,14 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
     if opts.keeper_folds < 2 or len(docs) < opts.keeper_folds:
         return models
     rows, labels = _keeper_examples(docs, opts, negatives)
+    for doc, spans in reviewed:  # the other models never learn from these articles
+        incidents = _incidents(doc, models)
+        for span in spans:
+            covering = [feats for feats, event in incidents
+                        if any(e.start < span.end and span.start < e.end for e in event.evidence)]
+            if covering:
+                rows.append(covering[0])
+                labels.append(span.label)
     return replace(models, keeper=fit_linear(rows, labels, c=opts.keeper_c), keep=opts.keep)
 
 
@@ -331,25 +345,30 @@ def folds(docs: list[Prepared], k: int, seed: int = 13) -> list[list[Prepared]]:
 
 
 def cross_validate(docs: list[Prepared], k: int = 5, options: TrainingOptions | None = None,
-                   seed: int = 13, negatives: list[Prepared] = ()) -> list[Result]:  # type: ignore[assignment]
+                   seed: int = 13, negatives: list[Prepared] = (),  # type: ignore[assignment]
+                   reviewed: list[Reviewed] = ()) -> list[Result]:  # type: ignore[assignment]
     """Held-out results for every article: each fold extracted by models trained on the others
-    (and on the weak ``negatives``, which are never scored)."""
+    (and on the weak ``negatives`` and the ``reviewed`` articles, which are never scored)."""
     parts = folds(docs, k, seed)
     out: list[Result] = []
     for i, held_out in enumerate(parts):
-        models = train_models([d for j, part in enumerate(parts) if j != i for d in part], options, negatives)
+        models = train_models([d for j, part in enumerate(parts) if j != i for d in part], options, negatives,
+                              reviewed)
         out.extend(predict(d, models) for d in held_out)
     return out
 
 
 def provenance(gold_paths: list[Path], docs: list[Prepared], options: TrainingOptions,
-               everyday: Path | None = None, everyday_articles: int = 0) -> dict[str, object]:
+               everyday: Path | None = None, everyday_articles: int = 0,
+               reviewed: list[Path] = (), reviewed_records: int = 0) -> dict[str, object]:  # type: ignore[assignment]
     """What a shipped model was made from, written into its ``config.json``."""
     required = sum(1 for d in docs for g in d.gold if not g.optional)
     return {
         "trained_on": [{"file": p.name, "sha256": sha256_of(p)} for p in gold_paths],
         "everyday_negatives": {"file": everyday.name, "sha256": sha256_of(everyday),
                                "articles": everyday_articles} if everyday else None,
+        "reviewed": {"files": [{"file": p.name, "sha256": sha256_of(p)} for p in reviewed],
+                     "records": reviewed_records} if reviewed else None,
         "articles": len(docs),
         "required_events": required,
         "candidates": sum(len(d.candidates) for d in docs),
