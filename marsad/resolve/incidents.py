@@ -22,10 +22,12 @@ words at all, ``min_similarity``, never merge directly) — minus what speaks
 against it: a toll far from the other, sub-event types that cannot describe one act (a chemical
 attack and an air strike), an undated mention outside the article's opening paragraph (usually a
 recollection, not the news). A pair scoring at least ``min_score`` may merge; pairs are merged
-best first, and two groups join only if they share no article, every pair across them is
+best first, and two groups join only if every pair across them from different articles is
 compatible and the mean score over those pairs is at least ``link_score`` (average linkage), so
-chains do not drift. Each merged event records the reason: what agreed, with which
-report.
+chains do not drift. Two groups holding events of one article join only when those events are one report
+told twice (the learned extractor often gives an attack and the fighting around it as two events of one
+article): types of one family, places that agree, days within ``max_days``; such pairs are neither scored
+nor compared further. Each merged event records the reason: what agreed, with which report.
 """
 
 from __future__ import annotations
@@ -181,8 +183,11 @@ def group_events(events: Iterable[IncidentEvent], options: IncidentOptions | Non
     def linked(a: int, b: int) -> float | None:
         return link_score(ordered[a], ordered[b], options, vectors.cosine(a, b))
 
+    def repeated(a: int, b: int) -> bool:
+        return _one_report(ordered[a], ordered[b], options)
+
     for _score, i, j, reason in sorted(_scored_pairs(ordered, vectors, options), key=lambda p: (-p[0], p[1], p[2])):
-        clusters.merge(i, j, reason, linked, options.link_score)
+        clusters.merge(i, j, reason, linked, options.link_score, repeated)
     return [_incident([ordered[i] for i in members], reasons) for members, reasons in clusters.groups()]
 
 
@@ -229,7 +234,7 @@ def link_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, sim
 
 def _parts(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float) -> list[tuple[float, str]]:
     text = options.w_text * math.sqrt(max(similarity, 0.0))
-    weak = options.w_weak_place * (_weak_place(a) + _weak_place(b))
+    weak = 0.0 if _same_area(a, b) else options.w_weak_place * (_weak_place(a) + _weak_place(b))
     return [(text, f"evidence words {similarity:.2f} alike" if similarity >= 0.1 else ""), (weak, ""),
             _day_part(a, b, options), _place_part(a, b, options), _sub_part(a, b, options),
             _toll_part(a, b, options), _perpetrator_part(a, b, options), _lead_part(a, b, options)]
@@ -297,7 +302,7 @@ def _day_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> t
 def _place_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
     if a.place and a.place == b.place and a.place_precision in _POINT_PRECISIONS:
         return options.w_place, ""
-    if a.admin1 and a.admin1 == b.admin1:
+    if (a.admin1 and a.admin1 == b.admin1) or _same_area(a, b):
         return options.w_admin1, ""
     if _has_point(a) and _has_point(b) and _km(a, b) <= options.max_km:
         return options.w_admin1, ""
@@ -335,6 +340,22 @@ def _perpetrator_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptio
     return (options.w_perpetrator, "perpetrator " + ", ".join(sorted(shared))) if shared else (0.0, "")
 
 
+def _same_area(a: IncidentEvent, b: IncidentEvent) -> bool:
+    """The same named region or admin-1 area (the Gaza Strip, Eastern Ghouta) given as the place by both."""
+    return bool(a.place) and a.place == b.place and a.place_precision in ("region", "admin1") \
+        and a.place_precision == b.place_precision
+
+
+def _one_report(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> bool:
+    """Two events of one article that may be one report told twice: one type family, places agree, days close."""
+    if _FAMILIES.get(a.event_type) != _FAMILIES.get(b.event_type):
+        return False
+    wa, wb = a.window(options.undated_days), b.window(options.undated_days)
+    if wa is None or wb is None or _gap(wa, wb) > options.max_days:
+        return False
+    return _place_agreement(a, b, options) is not None
+
+
 def _lead_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
     """An undated event outside the article's opening is usually recalled, not reported."""
     stray = sum(1 for e in (a, b) if e.date is None and e.start >= options.lead_chars)
@@ -342,7 +363,7 @@ def _lead_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> 
 
 
 class _Clusters:
-    """Greedy merging with a check over every pair of the two clusters, and one event per article."""
+    """Greedy merging with a check over every pair of the two clusters (events of one article: one report only)."""
 
     def __init__(self, events: Sequence[IncidentEvent]) -> None:
         self._events = events
@@ -350,22 +371,29 @@ class _Clusters:
         self._members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
         self._reasons: dict[int, str] = {}
 
-    def merge(self, i: int, j: int, reason: str, linked: Callable[[int, int], float | None], least: float) -> None:
-        """Join the groups of ``i`` and ``j`` if no pair across them is incompatible and their mean score is high."""
+    def merge(self, i: int, j: int, reason: str, linked: Callable[[int, int], float | None], least: float,
+              repeated: Callable[[int, int], bool] = lambda x, y: False) -> None:
+        """Join the groups of ``i`` and ``j`` if no pair across them is incompatible and their mean score is high.
+
+        A pair from one article must be one report told twice (``repeated``); it is not scored.
+        """
         a, b = self._of[i], self._of[j]
         if a == b:
             return
         left, right = self._members[a], self._members[b]
-        if {self._events[x].article for x in left} & {self._events[y].article for y in right}:
-            return
-        total = 0.0
+        total, scored = 0.0, 0
         for x in left:
             for y in right:
+                if self._events[x].article == self._events[y].article:
+                    if not repeated(x, y):
+                        return
+                    continue
                 score = linked(x, y)
                 if score is None:
                     return
                 total += score
-        if total / (len(left) * len(right)) < least:
+                scored += 1
+        if scored and total / scored < least:
             return
         keep, gone = (a, b) if a < b else (b, a)
         self._reasons[j if keep == a else i] = reason

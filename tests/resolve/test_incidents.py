@@ -69,6 +69,14 @@ def test_two_events_of_one_article_are_two_incidents() -> None:
     assert groups([event(1, "a", "BBC"), event(2, "a", "BBC", fatalities=3)]) == [[1], [2]]
 
 
+def test_one_report_told_twice_in_an_article_joins_one_incident_but_another_city_does_not() -> None:
+    # the learned extractor may give an attack and the fighting around it as two events of one article
+    fighting = event(2, "a", "BBC", event_type="battles", sub_event_type="armed_clash")
+    mosul = event(4, "a", "BBC", admin1="نينوى", place="الموصل", lat=36.335, lon=43.1189)
+    other = event(3, "b", "CNN", text=" ".join(words(BOMBING_AGAIN)))
+    assert groups([event(1, "a", "BBC"), fighting, other, mosul]) == [[1, 2, 3], [4]]
+
+
 def test_different_named_groups_do_not_merge() -> None:
     first = event(1, "a", "BBC", perpetrators=frozenset({"isis"}), groups=frozenset({"isis"}))
     second = event(2, "b", "CNN", perpetrators=frozenset({"pkk"}), groups=frozenset({"pkk"}))
