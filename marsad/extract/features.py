@@ -85,8 +85,8 @@ def _repeats(c: Candidate, earlier: list[Candidate], f: dict[str, float]) -> Non
             f["named_by_date"] = 1.0  # "هجوم الأربعاء"
 
 
-# Whether an event is asserted, hedged or denied is coded apart (``modality.py``); the detector
-# judges only whether the words report a specific event.
+# Whether an event is asserted, hedged or denied is coded apart (``modality.py``); the detector,
+# the typer and the keeper judge only whether the words report a specific event and which.
 _MODALITY = frozenset({"hedged", "negated", "deny_heads", "deny_objects", "reported", "confirmed"})
 
 
@@ -248,7 +248,8 @@ def group_features(group: list[Candidate]) -> dict[str, float]:
             f[f"role={actor.role}:{actor.kind}"] = 1.0
         for cue in m.view.cues:
             for name in cue.payloads:
-                f[f"cue={name}"] = 1.0
+                if name not in _MODALITY:
+                    f[f"cue={name}"] = 1.0
     return f
 
 
