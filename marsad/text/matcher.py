@@ -41,6 +41,9 @@ def _strip_article(word: str) -> str:
 
 
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+_MAX_CACHED_WORDS = 200_000
+# a word's proclitics, the rest, and the phrases it starts: (tail length, {tail: payloads}), longest first
+_Analysis = tuple[str, str, tuple[tuple[int, dict[tuple[str, ...], list[T]]], ...]]
 
 
 @lru_cache(maxsize=100_000)
@@ -69,6 +72,8 @@ class PhraseMatcher(Generic[T]):
         self._index: dict[str, dict[tuple[str, ...], list[T]]] = defaultdict(dict)
         self._strict: dict[str, dict[tuple[str, ...], list[T]]] = defaultdict(dict)
         self._enclitics = enclitics
+        # each word's analyses that start some phrase (most words start none): looked up once
+        self._starts: dict[str, tuple[_Analysis[T], ...]] = {}
         for phrase, payload in entries:
             words = tuple(norm_key(phrase).split())
             if not words or len("".join(words)) < min_chars:
@@ -121,16 +126,35 @@ class PhraseMatcher(Generic[T]):
             return tails.items() if tails else ()
         return [*tails.items(), *strict.items()] if tails else strict.items()
 
+    def _analyses(self, norm: str) -> tuple[_Analysis[T], ...]:
+        """The (proclitics, rest, phrase tails by length) analyses of a word under which some phrase
+        starts, longest tails first; most words start none. Looked up once per word."""
+        found = self._starts.get(norm)
+        if found is None:
+            if len(self._starts) >= _MAX_CACHED_WORDS:
+                self._starts.clear()
+            out = []
+            for prefix, rest in self._candidates(norm):
+                by_length: dict[int, dict[tuple[str, ...], list[T]]] = {}
+                for tail, payloads in self._tails(prefix, rest):
+                    by_length.setdefault(len(tail), {}).setdefault(tail, payloads)  # as written wins a tie
+                if by_length:
+                    out.append((prefix, rest, tuple(sorted(by_length.items(), reverse=True))))
+            found = self._starts[norm] = tuple(out)
+        return found
+
     def match_at(self, text: str, tokens: Sequence[Token], i: int) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``i`` over every proclitic analysis (fewest clitics on ties)."""
         best: tuple[int, int, str, str, list[T]] | None = None
-        for prefix, rest in self._candidates(tokens[i].norm):
-            for tail, payloads in self._tails(prefix, rest):
-                n = len(tail)
+        for prefix, rest, by_length in self._analyses(tokens[i].norm):
+            for n, tails in by_length:
                 if i + n >= len(tokens) or (best is not None and n <= best[0]):
                     continue
-                if all(tokens[i + 1 + k].norm == w for k, w in enumerate(tail)):
+                tail = tuple(tokens[k].norm for k in range(i + 1, i + 1 + n)) if n else ()
+                payloads = tails.get(tail)
+                if payloads is not None:
                     best = (n, len(prefix), prefix, " ".join((rest, *tail)), payloads)
+                    break
         if best is None:
             return None
         n, plen, prefix, key, payloads = best
