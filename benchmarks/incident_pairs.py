@@ -32,7 +32,8 @@ def candidates(db: str) -> tuple[list[tuple[object, object]], dict[int, int], di
     from sqlalchemy import select
 
     from marsad.observatory.incidents import load_incident_events
-    from marsad.resolve.incidents import IncidentOptions, _km
+    from marsad.resolve.incident_rules import km
+    from marsad.resolve.incidents import IncidentOptions
     from marsad.store import open_store
     from marsad.store.tables import ArticleRow, EventRow, EvidenceRow, IncidentEventRow
 
@@ -73,7 +74,7 @@ def candidates(db: str) -> tuple[list[tuple[object, object]], dict[int, int], di
         elif a.event_type == b.event_type and (
                 (a.place and a.place == b.place) or (a.admin1 and a.admin1 == b.admin1)
                 or (None not in (a.lat, b.lat) and a.place_precision in ("city", "point")
-                    and b.place_precision in ("city", "point") and _km(a, b) <= 50)):
+                    and b.place_precision in ("city", "point") and km(a, b) <= 50)):
             strata[i] = 1
         else:
             strata[i] = 2

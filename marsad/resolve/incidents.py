@@ -15,13 +15,16 @@ agree (the same place, the same admin-1 area, points within ``max_km``, or a cou
 and no two different named armed groups as perpetrators (state forces are not compared: outlets
 name them too differently).
 
-**Evidence** (:func:`pair_score`): what the two reports share, weighted — the words of their evidence
+**Evidence** (:func:`pair_score`): what the two reports share — the words of their evidence
 sentences (TF-IDF cosine over normalised words, IDF from all the events grouped), the same day,
 the same place, the same sub-event type, the same toll, the same perpetrator (reports sharing no
-words at all, ``min_similarity``, never merge directly) — minus what speaks
+words at all, ``min_similarity``, never merge directly) — and what speaks
 against it: a toll far from the other, sub-event types that cannot describe one act (a chemical
 attack and an air strike), an undated mention outside the article's opening paragraph (usually a
-recollection, not the news). A pair scoring at least ``min_score`` may merge; pairs are merged
+recollection, not the news). By default these are weighed by the learned pair model
+(:mod:`marsad.resolve.pair_model`: a logistic regression trained on the hand-labelled pairs, its
+score a log-odds, its thresholds its own); ``IncidentOptions(learned=False)`` weighs them by hand
+instead. A pair scoring at least ``min_score`` may merge; pairs are merged
 best first, and two groups join only if every pair across them from different articles is
 compatible and the mean score over those pairs is at least ``link_score`` (average linkage), so
 chains do not drift. Two groups holding events of one article join only when those events are one report
@@ -36,25 +39,26 @@ import datetime as dt
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Incident", "IncidentEvent", "IncidentOptions", "Member", "compatible", "group_events", "link_score",
-           "pair_score"]
+from marsad.resolve.incident_rules import (
+    FAMILIES,
+    day_gap,
+    gap,
+    has_point,
+    km,
+    place_level,
+    same_area,
+    sub_relation,
+    toll_relation,
+    weak_place,
+)
+from marsad.resolve.pair_model import PairModel, load_pair_model, pair_features
 
-_FAMILIES = {"battles": "violence", "explosions_remote_violence": "violence", "violence_against_civilians": "violence",
-             "protests": "demonstrations", "riots": "demonstrations", "strategic_developments": "strategic"}
-_SUB_GROUPS = {
-    "suicide_bomb": "bombing", "remote_explosive_landmine_ied": "bombing", "grenade": "bombing",
-    "air_drone_strike": "strike", "shelling_artillery_missile_attack": "strike",
-    "chemical_weapon": "chemical",
-    "armed_clash": "ground", "government_regains_territory": "ground", "non_state_actor_overtakes_territory": "ground",
-    "abduction_forced_disappearance": "abduction", "sexual_violence": "sexual", "arrests": "arrests",
-    "peaceful_protest": "protest", "protest_with_intervention": "protest", "excessive_force_against_protesters": "protest",
-    "violent_demonstration": "riot", "mob_violence": "riot",
-}
-_GENERIC_SUBS = frozenset({"attack", "other"})
-_POINT_PRECISIONS = ("point", "city")
+__all__ = ["EvidenceVectors", "Incident", "IncidentEvent", "IncidentOptions", "Member", "candidate_pairs", "cluster",
+           "compatible", "group_events", "link_score", "pair_score"]
+
 _PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -62,9 +66,11 @@ _PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4
 class IncidentOptions:
     """Thresholds and weights of the merge (see the module docstring).
 
-    The weights were set on the odd-numbered half of the hand-labelled pairs in
-    ``benchmarks/data/incident_pairs.tsv`` and checked on the even-numbered half
-    (``benchmarks/bench_incidents.py``).
+    ``learned`` (the default): pairs are scored by the learned pair model (``model``, or the shipped
+    ``marsad/kb/models/incidents/pair_model.json``), whose own ``min_score`` and ``link_score`` apply.
+    Otherwise the hand weights below and ``min_score``/``link_score`` apply; they were set on the
+    odd-numbered half of the hand-labelled pairs in ``benchmarks/data/incident_pairs.tsv`` and
+    checked on the even-numbered half (``benchmarks/bench_incidents.py``).
     """
 
     max_days: int = 1
@@ -87,10 +93,23 @@ class IncidentOptions:
     w_toll_conflict: float = -2.5
     w_perpetrator: float = 0.3
     w_not_lead: float = -1.0
+    learned: bool = True
+    model: PairModel | None = None
 
     def __post_init__(self) -> None:
         if self.max_days < 0 or self.max_km < 0 or self.undated_days < 0:
             raise ValueError("IncidentOptions: days and kilometres cannot be negative")
+
+    def pair_model(self) -> PairModel | None:
+        """The learned model that scores pairs, or None when the hand weights do."""
+        if not self.learned:
+            return None
+        return self.model or load_pair_model()
+
+    def thresholds(self) -> tuple[float, float]:
+        """(the least score of a direct merge, the least mean score for two groups to join)."""
+        model = self.pair_model()
+        return (model.min_score, model.link_score) if model else (self.min_score, self.link_score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,18 +196,26 @@ def group_events(events: Iterable[IncidentEvent], options: IncidentOptions | Non
     """Every event in exactly one incident, incidents ordered by their first event's input order."""
     options = options or IncidentOptions()
     ordered = list(events)
-    vectors = _Vectors(ordered)
-    clusters = _Clusters(ordered)
+    vectors = EvidenceVectors(ordered)
 
     def linked(a: int, b: int) -> float | None:
         return link_score(ordered[a], ordered[b], options, vectors.cosine(a, b))
 
-    def repeated(a: int, b: int) -> bool:
-        return _one_report(ordered[a], ordered[b], options)
+    return cluster(ordered, _scored_pairs(ordered, vectors, options), linked, options)
 
-    for _score, i, j, reason in sorted(_scored_pairs(ordered, vectors, options), key=lambda p: (-p[0], p[1], p[2])):
-        clusters.merge(i, j, reason, linked, options.link_score, repeated)
-    return [_incident([ordered[i] for i in members], reasons) for members, reasons in clusters.groups()]
+
+def cluster(events: Sequence[IncidentEvent], scored: Iterable[tuple[float, int, int, str]],
+            linked: Callable[[int, int], float | None], options: IncidentOptions) -> list[Incident]:
+    """Merge scored pairs ``(score, i, j, reason)`` best first (average linkage over ``linked``) into incidents."""
+    clusters = _Clusters(events)
+
+    def repeated(a: int, b: int) -> bool:
+        return _one_report(events[a], events[b], options)
+
+    least = options.thresholds()[1]
+    for _score, i, j, reason in sorted(scored, key=lambda p: (-p[0], p[1], p[2])):
+        clusters.merge(i, j, reason, linked, least, repeated)
+    return [_incident([events[i] for i in members], reasons) for members, reasons in clusters.groups()]
 
 
 def compatible(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> list[str] | None:
@@ -196,9 +223,9 @@ def compatible(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> 
     if a.article == b.article or not (a.mergeable and b.mergeable) or a.country != b.country:
         return None
     wa, wb = a.window(options.undated_days), b.window(options.undated_days)
-    if wa is None or wb is None or _gap(wa, wb) > options.max_days:
+    if wa is None or wb is None or gap(wa, wb) > options.max_days:
         return None
-    if _FAMILIES.get(a.event_type) != _FAMILIES.get(b.event_type):
+    if FAMILIES.get(a.event_type) != FAMILIES.get(b.event_type):
         return None
     if a.groups and b.groups and not a.groups & b.groups:
         return None
@@ -213,14 +240,16 @@ def pair_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions,
                similarity: float = 0.0) -> tuple[float, list[str]] | None:
     """The evidence that two compatible events are one incident: (score, what agrees); None if incompatible.
 
-    ``similarity`` is the cosine of their evidence words (see :class:`_Vectors`).
+    ``similarity`` is the cosine of their evidence words (see :class:`EvidenceVectors`). The score is the
+    learned model's log-odds, or the sum of the hand weights (``options.learned``); what agrees is told
+    the same way for both.
     """
     agree = compatible(a, b, options)
     if agree is None or similarity < options.min_similarity:
         return None
     parts = _parts(a, b, options, similarity)
-    score = sum(weight for weight, _ in parts)
-    if score < options.min_score:
+    score = _score(a, b, options, similarity, parts)
+    if score < options.thresholds()[0]:
         return None
     return score, agree + [note for weight, note in parts if note and weight > 0]
 
@@ -229,18 +258,26 @@ def link_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, sim
     """The raw evidence score of any two events (no threshold); None when they are incompatible."""
     if compatible(a, b, options) is None:
         return None
-    return sum(weight for weight, _ in _parts(a, b, options, similarity))
+    return _score(a, b, options, similarity)
+
+
+def _score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float,
+           parts: list[tuple[float, str]] | None = None) -> float:
+    model = options.pair_model()
+    if model is not None:
+        return model.score(pair_features(a, b, similarity, options.max_km, options.lead_chars))
+    return sum(weight for weight, _ in (parts if parts is not None else _parts(a, b, options, similarity)))
 
 
 def _parts(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float) -> list[tuple[float, str]]:
     text = options.w_text * math.sqrt(max(similarity, 0.0))
-    weak = 0.0 if _same_area(a, b) else options.w_weak_place * (_weak_place(a) + _weak_place(b))
+    weak = 0.0 if same_area(a, b) else options.w_weak_place * (weak_place(a) + weak_place(b))
     return [(text, f"evidence words {similarity:.2f} alike" if similarity >= 0.1 else ""), (weak, ""),
             _day_part(a, b, options), _place_part(a, b, options), _sub_part(a, b, options),
             _toll_part(a, b, options), _perpetrator_part(a, b, options), _lead_part(a, b, options)]
 
 
-class _Vectors:
+class EvidenceVectors:
     """TF-IDF vectors of the events' evidence words (smoothed IDF over the events grouped), unit length."""
 
     def __init__(self, events: Sequence[IncidentEvent]) -> None:
@@ -264,25 +301,34 @@ class _Vectors:
         return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def _scored_pairs(events: Sequence[IncidentEvent], vectors: _Vectors,
-                  options: IncidentOptions) -> list[tuple[float, int, int, str]]:
-    """Candidate pairs per country in a sliding window over the event days (blocking; no all-pairs pass)."""
+def candidate_pairs(events: Sequence[IncidentEvent], options: IncidentOptions) -> Iterator[tuple[int, int]]:
+    """Pairs ``(i, j)`` of mergeable events of one country whose day windows are close (blocking).
+
+    A sliding window per country over the events sorted by day: no all-pairs pass. Compatibility is
+    not checked here.
+    """
     by_country: dict[str, list[tuple[dt.date, dt.date, int]]] = defaultdict(list)
     for i, event in enumerate(events):
         window = event.window(options.undated_days)
         if event.mergeable and window is not None and event.country:
             by_country[event.country].append((window[0], window[1], i))
-    pairs = []
     for block in by_country.values():
         block.sort()
         for n, (_start, end, i) in enumerate(block):
             for other_start, _, j in block[n + 1:]:
                 if (other_start - end).days > options.max_days:
                     break
-                scored = pair_score(events[i], events[j], options, vectors.cosine(i, j))
-                if scored is not None:
-                    first, second = min(i, j), max(i, j)
-                    pairs.append((scored[0], first, second, _reason(events[first], scored)))
+                yield i, j
+
+
+def _scored_pairs(events: Sequence[IncidentEvent], vectors: EvidenceVectors,
+                  options: IncidentOptions) -> list[tuple[float, int, int, str]]:
+    pairs = []
+    for i, j in candidate_pairs(events, options):
+        scored = pair_score(events[i], events[j], options, vectors.cosine(i, j))
+        if scored is not None:
+            first, second = min(i, j), max(i, j)
+            pairs.append((scored[0], first, second, _reason(events[first], scored)))
     return pairs
 
 
@@ -291,48 +337,38 @@ def _reason(other: IncidentEvent, scored: tuple[float, list[str]]) -> str:
 
 
 def _day_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
-    if a.date is None or b.date is None or a.date_precision != "day" or b.date_precision != "day":
+    apart = day_gap(a, b)
+    if apart is None:
         return 0.0, ""
-    apart = abs((a.date - b.date).days)
     if apart == 0:
         return options.w_same_day, ""
     return (options.w_next_day, "") if apart == 1 else (0.0, "")
 
 
 def _place_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
-    if a.place and a.place == b.place and a.place_precision in _POINT_PRECISIONS:
+    level = place_level(a, b, options.max_km)
+    if level == "place":
         return options.w_place, ""
-    if (a.admin1 and a.admin1 == b.admin1) or _same_area(a, b):
-        return options.w_admin1, ""
-    if _has_point(a) and _has_point(b) and _km(a, b) <= options.max_km:
-        return options.w_admin1, ""
-    return 0.0, ""
+    return (options.w_admin1, "") if level else (0.0, "")
 
 
 def _sub_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
-    if a.sub_event_type == b.sub_event_type:
+    relation = sub_relation(a, b)
+    if relation == "same":
         return options.w_sub, f"sub-event {a.sub_event_type}"
-    if a.sub_event_type in _GENERIC_SUBS or b.sub_event_type in _GENERIC_SUBS:
+    if relation == "generic":
         return 0.0, ""
-    if _SUB_GROUPS.get(a.sub_event_type) == _SUB_GROUPS.get(b.sub_event_type):
+    if relation == "group":
         return options.w_sub / 2, f"sub-events {a.sub_event_type}/{b.sub_event_type}"
     return options.w_sub_conflict, ""
 
 
 def _toll_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
     """Same exact toll: strong; overlapping ranges or close tolls: some; far apart: against."""
-    if a.fatalities is not None and a.fatalities == b.fatalities:
-        return options.w_toll, f"same toll {a.fatalities}"
-    lo_a, hi_a = _range(a)
-    lo_b, hi_b = _range(b)
-    if lo_a is None or lo_b is None or hi_a is None or hi_b is None:
-        return 0.0, ""
-    if lo_a <= hi_b and lo_b <= hi_a:
-        return options.w_toll_overlap, f"tolls {_toll_text(lo_a, hi_a)} and {_toll_text(lo_b, hi_b)} overlap"
-    low, high = min(hi_a, hi_b), max(lo_a, lo_b)
-    if high <= 2 * low + 3:
-        return options.w_toll_overlap / 2, f"close tolls {_toll_text(lo_a, hi_a)} and {_toll_text(lo_b, hi_b)}"
-    return options.w_toll_conflict, ""
+    relation, note = toll_relation(a, b)
+    weight = {"same": options.w_toll, "overlap": options.w_toll_overlap, "close": options.w_toll_overlap / 2,
+              "conflict": options.w_toll_conflict, "missing": 0.0}[relation]
+    return weight, note
 
 
 def _perpetrator_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
@@ -340,18 +376,12 @@ def _perpetrator_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptio
     return (options.w_perpetrator, "perpetrator " + ", ".join(sorted(shared))) if shared else (0.0, "")
 
 
-def _same_area(a: IncidentEvent, b: IncidentEvent) -> bool:
-    """The same named region or admin-1 area (the Gaza Strip, Eastern Ghouta) given as the place by both."""
-    return bool(a.place) and a.place == b.place and a.place_precision in ("region", "admin1") \
-        and a.place_precision == b.place_precision
-
-
 def _one_report(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> bool:
     """Two events of one article that may be one report told twice: one type family, places agree, days close."""
-    if _FAMILIES.get(a.event_type) != _FAMILIES.get(b.event_type):
+    if FAMILIES.get(a.event_type) != FAMILIES.get(b.event_type):
         return False
     wa, wb = a.window(options.undated_days), b.window(options.undated_days)
-    if wa is None or wb is None or _gap(wa, wb) > options.max_days:
+    if wa is None or wb is None or gap(wa, wb) > options.max_days:
         return False
     return _place_agreement(a, b, options) is not None
 
@@ -430,15 +460,10 @@ def _most_common(values: Iterable[str | None]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
-    """Days between two windows (0 when they overlap)."""
-    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
-
-
 def _date_note(a: IncidentEvent, b: IncidentEvent, wa: tuple[dt.date, dt.date], wb: tuple[dt.date, dt.date]) -> str:
     if a.date is not None and b.date is not None:
         return "same day" if a.date == b.date else f"dates {a.date} and {b.date}"
-    return f"within {_gap(wa, wb)} day(s) (an undated report placed by its publication date)"
+    return f"within {gap(wa, wb)} day(s) (an undated report placed by its publication date)"
 
 
 def _place_agreement(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> str | None:
@@ -446,33 +471,9 @@ def _place_agreement(a: IncidentEvent, b: IncidentEvent, options: IncidentOption
         return f"same place {a.place}"
     if a.admin1 and a.admin1 == b.admin1:
         return f"same admin-1 area {a.admin1}"
-    if _has_point(a) and _has_point(b):
-        km = _km(a, b)
-        return f"{km:.0f} km apart" if km <= options.max_km else None
-    if _weak_place(a) or _weak_place(b):
+    if has_point(a) and has_point(b):
+        apart = km(a, b)
+        return f"{apart:.0f} km apart" if apart <= options.max_km else None
+    if weak_place(a) or weak_place(b):
         return "same country " + (a.country or "")
     return None
-
-
-def _weak_place(event: IncidentEvent) -> bool:
-    return event.place is None or event.place_precision in ("country", "region", None)
-
-
-def _has_point(event: IncidentEvent) -> bool:
-    return event.lat is not None and event.lon is not None and event.place_precision in _POINT_PRECISIONS
-
-
-def _km(a: IncidentEvent, b: IncidentEvent) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
-def _range(event: IncidentEvent) -> tuple[int | None, int | None]:
-    low = event.fatalities_min if event.fatalities_min is not None else event.fatalities
-    high = event.fatalities_max if event.fatalities_max is not None else event.fatalities
-    return low, high
-
-
-def _toll_text(low: int, high: int) -> str:
-    return str(low) if low == high else f"{low}-{high}"
