@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-dev
 OUT ?= out
 DB ?= $(OUT)/sample.db
 PORT ?= 8000
-# hand-read open-stream records that teach the incident keeper (open_stream_review_heldout.tsv is never trained on)
+# hand-read open-stream records that teach the incident keeper (the open_stream_review_heldout*.tsv files are never trained on)
 REVIEWED := --reviewed benchmarks/data/open_stream_review.tsv --reviewed benchmarks/data/open_stream_review_keeper.tsv
 
 .PHONY: run test lint typecheck bench eval models clean web

@@ -3,7 +3,7 @@
     python benchmarks/open_stream.py [--input ../shared/data/news/all_articles.jsonl.gz]
                                      [--articles 1500] [--records 100] [--seed 7] [--out FILE]
                                      [--exclude REVIEW.tsv ...] [--keep-all]
-    python benchmarks/open_stream.py --judge REVIEW.tsv
+    python benchmarks/open_stream.py --judge REVIEW.tsv [--judge REVIEW.tsv ...]
 
 
 Draws articles at random (seeded) from the whole corpus, outside every gold file and outside the
@@ -19,7 +19,7 @@ review of its records can judge any keeper later.
 the reviewed records they still report and how many of those the reader judged events: the
 precision of the shipped models on that sample, and the share of the true events they keep. (For
 a review drawn with ``--keep-all`` this is exact for a new keeper; other model changes can add
-records the review never saw.)
+records the review never saw.) With several review files it prints each and their pooled total.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--exclude", type=Path, action="append", default=[], help="review file whose articles are not drawn")
     ap.add_argument("--keep-all", action="store_true", help="extract without the incident keeper")
-    ap.add_argument("--judge", type=Path, default=None, help="score the shipped models on this review file")
+    ap.add_argument("--judge", type=Path, action="append", default=[],
+                    help="score the shipped models on this review file (repeatable: each, then pooled)")
     ap.add_argument("--out", type=Path, default=None, help="write the sampled records as JSONL here")
     args = ap.parse_args()
     if not args.input.is_file():
@@ -111,7 +112,17 @@ def _events(article: dict, keep_all: bool = False) -> list:
     return extract_events(an, sentence_views(an), models)
 
 
-def _judge(review: Path, corpus: Path) -> int:
+def _judge(reviews: list[Path], corpus: Path) -> int:
+    totals = [0, 0, 0, 0]  # records, judged events, still reported, of those judged events
+    for review in reviews:
+        counts = _judge_one(review, corpus)
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+    if len(reviews) > 1:
+        _print_judged("pooled", *totals)
+    return 0
+
+
+def _judge_one(review: Path, corpus: Path) -> tuple[int, int, int, int]:
     from marsad.learn.reviewed import read_reviews, reviewed_articles
 
     spans = read_reviews([review])
@@ -123,10 +134,14 @@ def _judge(review: Path, corpus: Path) -> int:
                 found += 1
                 true_found += span.keep
     true = sum(span.keep for span in spans)
-    print(f"{review.name}: {len(spans)} records read, {true} judged events ({true / len(spans):.1%})")
-    print(f"shipped models still report {found}: precision {true_found / max(found, 1):.3f} "
+    _print_judged(review.name, len(spans), true, found, true_found)
+    return len(spans), true, found, true_found
+
+
+def _print_judged(name: str, records: int, true: int, found: int, true_found: int) -> None:
+    print(f"{name}: {records} records read, {true} judged events ({true / max(records, 1):.1%})")
+    print(f"  shipped models still report {found}: precision {true_found / max(found, 1):.3f} "
           f"({true_found}/{found}); true events kept {true_found / max(true, 1):.3f} ({true_found}/{true})")
-    return 0
 
 
 if __name__ == "__main__":

@@ -148,7 +148,8 @@ def eval_group() -> None:
 @click.option("--test", "test", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="With --cv: also score this gold file with models trained on all of GOLD.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to keep the system output (default: a temporary file next to nothing).")
+              help="Where to keep the system output (with --cv: the cross-validated output; default: "
+                   "a temporary file, not kept).")
 @click.option("--scorer", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Path of the official score_events.py (default: ../shared/tools/score_events.py).")
 @_everyday_options
@@ -168,7 +169,7 @@ def eval_events(gold: Path, folds: int | None, test: Path | None, out: Path | No
         reports = evaluate_learned(gold, pipeline, folds, test, scorer=scorer,
                                    negatives=_everyday(everyday, per_category, (gold,), pipeline),
                                    progress=lambda msg: click.echo(f"marsad: {msg}", err=True),
-                                   reviewed=_reviewed(reviewed, everyday, pipeline))
+                                   reviewed=_reviewed(reviewed, everyday, pipeline), out=out)
         click.echo(f"== {gold.name}, {folds}-fold cross-validation (text the models did not learn from)")
         _echo_report(reports["cv"])
         if test is not None:

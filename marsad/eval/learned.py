@@ -34,16 +34,19 @@ def evaluate_learned(gold: Path, pipeline: Pipeline, folds: int = 5, test: Path 
                      options: TrainingOptions | None = None, scorer: Path | None = None,
                      negatives: list[Prepared] = (),  # type: ignore[assignment]
                      progress: Callable[[str], None] | None = None,
-                     reviewed: list[Reviewed] = ()) -> dict[str, dict[str, Any]]:  # type: ignore[assignment]
+                     reviewed: list[Reviewed] = (),  # type: ignore[assignment]
+                     out: Path | None = None) -> dict[str, dict[str, Any]]:
     """``{"cv": report, "test": report}`` (official scorer reports). ``negatives``: weak
     everyday examples, ``reviewed``: hand-read records of other articles, both added to every
-    training fold (never scored)."""
+    training fold (never scored). ``out``: where to keep the cross-validated system output
+    (SPEC records, one per article), to read beside the gold."""
     say = progress or (lambda _msg: None)
     say(f"analysing {gold.name}")
     docs = prepare(read_gold(gold), pipeline)
     reports = {}
     say(f"{folds}-fold cross-validation over {len(docs)} articles")
-    reports["cv"] = _score(gold, cross_validate(docs, folds, options, negatives=negatives, reviewed=reviewed), scorer)
+    reports["cv"] = _score(gold, cross_validate(docs, folds, options, negatives=negatives, reviewed=reviewed), scorer,
+                           out)
     if test is not None:
         say(f"training on all of {gold.name}, scoring {test.name}")
         models = train_models(docs, options, negatives, reviewed)
@@ -52,9 +55,9 @@ def evaluate_learned(gold: Path, pipeline: Pipeline, folds: int = 5, test: Path 
     return reports
 
 
-def _score(gold: Path, results: list[Result], scorer: Path | None) -> dict[str, Any]:
+def _score(gold: Path, results: list[Result], scorer: Path | None, out: Path | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        system = Path(tmp) / "system.jsonl"
+        system = out or Path(tmp) / "system.jsonl"
         with system.open("w", encoding="utf-8") as fh:
             for result in results:
                 fh.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")

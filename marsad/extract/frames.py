@@ -212,13 +212,15 @@ def acts_as_actor(view: SentenceView, place: Mention) -> bool:
 
 def locates_actor(view: SentenceView, place: Mention, actor_at: dict[int, int]) -> bool:
     """"قيادة التنظيم في سوريا": a place right after an actor locates the actor, not the event —
-    unless the actor names a site that was hit ("هجوم على مقر الجيش في واغادوغو")."""
+    unless the actor names a site that was hit ("هجوم على مقر الجيش في واغادوغو") or carried out
+    the act just named ("غارة شنها الجيش الفرنسي في شمال مالي")."""
     idx = view.token_index(place.start)
     if idx < 2 or view.tokens[idx - 1].norm != "في" or idx - 2 not in actor_at:
         return False
     actor = idx - 2
     head = _word_before(view, actor_at[actor])
-    return head is None or view.tokens[head].stem not in words("actor_sites")
+    return head is None or (view.tokens[head].stem not in words("actor_sites")
+                            and view.tokens[head].norm not in words("deeds_by_actor"))
 
 
 def dates_for(view: SentenceView, top: TriggerClass) -> list[DateValue]:

@@ -5,8 +5,12 @@ from marsad.extract.models import default_models
 from marsad.extract.views import sentence_views
 
 
-def _events(an):  # type: ignore[no-untyped-def]
-    return extract_events(an, sentence_views(an))
+def _events(an, keep_all: bool = False):  # type: ignore[no-untyped-def]
+    """The events of ``an``; ``keep_all``: with the keeper off, for tests of how an event is coded
+    rather than of whether the keeper codes a made-up article of one or two sentences (it learned
+    from hand-read news that many short reports of shootings and arrests are ordinary crime)."""
+    models = dataclasses.replace(default_models(), keep=0.0) if keep_all else None
+    return extract_events(an, sentence_views(an), models)
 
 
 def test_suicide_bombing_with_toll_place_and_date(make_analysis) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +56,7 @@ def test_recalled_attack_is_background(make_analysis) -> None:  # type: ignore[n
             "ما أسفر عن مقتل 32 شخصا.")
     an = make_analysis(text, "2018-05-29", places={"الموصل": ("IQ", "city")}, quantities={"32": 32},
                        dates={"مارس 2016": ("2016-03", "month")})
-    events = _events(an)
+    events = _events(an, keep_all=True)
     assert [e.background for e in events] == [False, True]
     assert events[1].fatalities is not None and events[1].fatalities.value == 32
     assert events[1].date is not None and events[1].date.value == "2016-03"
@@ -97,10 +101,7 @@ def test_tolls_count_joined_single_victims_and_skip_attackers(make_analysis) -> 
 def test_arrests_carry_no_toll(make_analysis) -> None:  # type: ignore[no-untyped-def]
     text = "اعتقلت الشرطة مشتبها به في إطلاق نار أدى لمقتل 4 أشخاص."
     an = make_analysis(text, actors={"الشرطة": "state_force"}, quantities={"4": 4})
-    # Which deaths an arrest carries is asked here, not whether the keeper codes a criminal arrest
-    # told in one sentence (it learned from hand-read news that many such arrests are not coded).
-    keep_all = dataclasses.replace(default_models(), keep=0.0)
-    arrest = [e for e in extract_events(an, sentence_views(an), keep_all) if e.event_type == "strategic_developments"]
+    arrest = [e for e in _events(an, keep_all=True) if e.event_type == "strategic_developments"]
     assert arrest and arrest[0].fatalities is None
 
 

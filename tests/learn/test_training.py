@@ -56,3 +56,20 @@ def test_trained_models_find_the_events_they_learned_and_their_types(docs) -> No
 def test_cross_validation_extracts_every_article_once(docs) -> None:  # type: ignore[no-untyped-def]
     results = cross_validate(docs, k=3, options=TrainingOptions())
     assert sorted(r.id for r in results) == sorted(d.id for d in docs)
+
+
+def test_eval_events_cv_keeps_the_cross_validated_output(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _gold()), encoding="utf-8")
+    out = tmp_path / "cv.jsonl"
+    result = CliRunner().invoke(cli, ["eval", "events", "--cv", "3", str(gold), "--out", str(out), "--no-ner"])
+    assert result.exit_code == 0, result.output
+    assert "events    P=" in result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["id"] for r in records) == sorted(r["id"] for r in _gold())
