@@ -18,6 +18,7 @@ from marsad.extract.network import extract_relations
 from marsad.extract.salience import is_salient
 from marsad.extract.views import sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
+from marsad.nlp.quoted import groups_named_after_people, quoted_groups
 from marsad.resolve.places import localise_places
 from marsad.text.clean import noise_spans
 from marsad.text.dates import find_dates
@@ -111,9 +112,15 @@ class Pipeline:
         ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner")
                for e in (self.tagger.tag(text, salient) if salient else [])]
         people = [m for m in ner if m.label == "PERS"]
+        named = groups_named_after_people(text, tokens, people)  # "حركة نور الدين الزنكي"
+        ner = [m for m in ner if not _overlaps_any(m.start, m.end, named)] + named
+        people = [m for m in ner if m.label == "PERS"]
         # a person's name beats a village of the same spelling ("داود نعيمي")
         linked = [m for m in linked if not (m.label == "PLACE" and m.precision == "city" and m.kind != "city"
                                             and _overlaps_any(m.start, m.end, people))]
+        # a first name spelled like a nationality is the person's ("العقيد تركي المالكي")
+        linked = [m for m in linked if not (m.label == "DEMONYM" and not m.text.startswith("ال")
+                                            and any(p.start == m.start and p.end > m.end for p in people))]
         return localise_places(linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)], tokens)
 
     def _demonym_mention(self, match: DemonymMention) -> Mention:
@@ -123,6 +130,12 @@ class Pipeline:
 
     def _linked_mentions(self, text: str, toks: list[Token]) -> list[Mention]:
         linked = [_actor_mention(m) for m in self.actors.find(text, toks)]
+        if toks:  # a quoted group name beats the shorter known name inside it ("جيش" in “جيش الفتح”)
+            quoted = [q for q in quoted_groups(text, toks[0].start, toks[-1].end)
+                      if not any(q.start < m.end and m.start < q.end and not (q.start <= m.start and m.end <= q.end
+                                                                             and m.end - m.start < q.end - q.start)
+                                 for m in linked)]
+            linked = [m for m in linked if not _overlaps_any(m.start, m.end, quoted)] + quoted
         linked += [_place_mention(m) for m in self.places.find(text, toks)
                    if not _overlaps_any(m.start, m.end, linked)]
         linked += [self._demonym_mention(m) for m in self.places.demonyms(text, toks)

@@ -53,8 +53,8 @@ class ExtractionModels:
     place_min: float = 0.5
     actor_min: float = 0.5
     relation_min: float = 0.5  # least probability of a relation
-    # the relation types the filter judges: the gold had enough of them to learn from; the
-    # patterns' word stands for the others (a supply or allegiance statement is rare but plain)
+    # the relation types the filter judges: those the gold has examples of; the patterns' word
+    # stands for the others
     judged_relations: tuple[str, ...] = ()
 
     def save(self, folder: Path, provenance: dict[str, object] | None = None) -> None:

@@ -62,7 +62,7 @@ class TrainingOptions:
     keeper_folds: int = 5  # inner folds whose held-out incidents teach the keeper; 0: no keeper
     weak_weight: float = 0.5  # of an everyday article's candidate against a gold one
     relation_min: float = 0.2
-    judged_min: int = 10  # gold relations of a type the filter needs to judge that type
+    judged_min: int = 1  # gold relations of a type the filter needs to judge it (else the patterns' word stands)
 
 
 Reviewed = tuple["Prepared", list[ReviewedSpan]]  # an article outside the gold and its hand verdicts

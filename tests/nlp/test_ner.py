@@ -68,6 +68,15 @@ def test_pipeline_entities_name_the_group() -> None:
     assert all(text[e.start : e.end] == e.mention for e in result.entities)
 
 
+def test_a_first_name_spelled_like_a_nationality_is_the_persons() -> None:
+    text = "وقال المتحدث باسم التحالف العقيد تركي المالكي إن الحوثيين أطلقوا صاروخا باليستيا."
+    result = process(Document("t", text))
+    assert ("PERS", "تركي المالكي") in {(e.label, e.mention) for e in result.entities}
+    assert [(r.type, r.source.name) for r in result.relations] == [("role", "تركي المالكي")]
+    nationality = process(Document("t", "وقال مسؤول تركي إن الانفجار وقع قرب الحدود."))
+    assert ("PERS", "تركي") not in {(e.label, e.mention) for e in nationality.entities}
+
+
 def test_offsets_survive_diacritics_and_punctuation() -> None:
     text = "وصلَ  الوفدُ إلى «القاهرة» ، ثم التقى محمود عباس."
     for entity in _entities(text):
