@@ -57,3 +57,23 @@ def test_incident_benchmark_scores_labelled_pairs_on_a_store(tmp_path: Path) -> 
     assert "labelled pairs: 3 (1 same, 2 different); unmatched (events no longer found): 1 [3]" in done.stdout
     assert "all                      precision 1.000  recall 1.000  (tp 1, fp 0, fn 0, tn 1)" in done.stdout
     assert "events in incidents from 2+ outlets" in done.stdout
+
+
+def test_span_check_passes_real_output_and_catches_a_shifted_span(tmp_path: Path) -> None:
+    sample = ROOT / "marsad" / "samples" / "sample.jsonl"
+    output = tmp_path / "out.jsonl"
+    marsad = Path(sys.executable).with_name("marsad")
+    extracted = subprocess.run([str(marsad), "extract", str(sample), "-o", str(output), "-q"],
+                               capture_output=True, text=True, timeout=300)
+    assert extracted.returncode == 0, extracted.stderr
+    check = [sys.executable, str(ROOT / "benchmarks" / "check_spans.py")]
+    done = subprocess.run([*check, str(output), "--input", str(sample)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout
+    assert "inexact spans    0" in done.stdout and "spans checked    0" not in done.stdout
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    evidence = next(r for r in records if r["events"])["events"][0]["evidence"][0]
+    evidence["start"] += 1
+    shifted = tmp_path / "shifted.jsonl"
+    shifted.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    done = subprocess.run([*check, str(shifted), "--input", str(sample)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "inexact spans    1" in done.stdout
