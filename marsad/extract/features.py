@@ -187,7 +187,11 @@ def join_features(group: list[Candidate], c: Candidate, first: bool, latest: boo
     if c.trigger.prefix.endswith(("ال", "لل")) or c.trigger.key.startswith("ال"):
         f["c_definite"] = 1.0
     incident = Incident([m.frame for m in group])
-    f[f"place={_place_relation(incident.place, c.frame.place)}"] = 1.0
+    place = _place_relation(incident.place, c.frame.place)
+    f[f"place={place}"] = 1.0
+    # another place in the next sentence is a list of acts (one strike per district); far away, a
+    # restatement that names the place loosely
+    f[f"place={place}&gap={bucket(c.sentence - last.sentence, (0, 1, 2, 4))}"] = 1.0
     f[f"date={_date_relation(incident.date, c.frame.date)}"] = 1.0
     tolls = [m.frame.fatalities.value for m in group if m.frame.fatalities is not None]
     if c.frame.fatalities is not None and tolls:
