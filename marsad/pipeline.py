@@ -130,11 +130,9 @@ class Pipeline:
 
     def _linked_mentions(self, text: str, toks: list[Token]) -> list[Mention]:
         linked = [_actor_mention(m) for m in self.actors.find(text, toks)]
-        if toks:  # a quoted group name beats the shorter known name inside it ("جيش" in “جيش الفتح”)
+        if toks:  # a quoted group name beats a shorter known name inside it ("جيش" in “جيش الفتح”)
             quoted = [q for q in quoted_groups(text, toks[0].start, toks[-1].end)
-                      if not any(q.start < m.end and m.start < q.end and not (q.start <= m.start and m.end <= q.end
-                                                                             and m.end - m.start < q.end - q.start)
-                                 for m in linked)]
+                      if all(_shorter_inside(m, q) for m in linked if _overlaps_any(m.start, m.end, [q]))]
             linked = [m for m in linked if not _overlaps_any(m.start, m.end, quoted)] + quoted
         linked += [_place_mention(m) for m in self.places.find(text, toks)
                    if not _overlaps_any(m.start, m.end, linked)]
@@ -150,6 +148,10 @@ def _inside(sents: tuple[Sentence, ...]) -> Callable[[int, int], bool]:
         return any(s <= start and end <= e for s, e in spans)
 
     return check
+
+
+def _shorter_inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
 
 
 def _overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
