@@ -58,9 +58,8 @@ def group_incidents(accepted: list[Candidate], models: ExtractionModels,
             groups.append([c])
             kinds.append(family(incident_type(groups[-1], models)))
     groups, kinds = _fold_bare_references(groups, kinds)
-    types = kinds
     for c in others:
-        same_kind = [g for g, kind in zip(groups, types, strict=True)
+        same_kind = [g for g, kind in zip(groups, kinds, strict=True)
                      if g[0].index < c.index and kind == family(c.frame.top.event_type)]
         target = _best_group(same_kind, c, models, models.restate)
         if target is not None:

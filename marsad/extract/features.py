@@ -139,9 +139,7 @@ def _context(c: Candidate, ctx: DocContext, f: dict[str, float]) -> None:
             f[f"{cls.name}&violent_sentence"] = 1.0
         if civil:
             f[f"{cls.name}&civil_sentence"] = 1.0
-    f[f"doc_civil={bucket(ctx.civil, (0, 1, 3, 6))}"] = 1.0
-    if not ctx.title_classes:
-        f["title=none"] = 1.0
+    _article(ctx, f)
     for name in ctx.title_classes:
         f[f"title={name}"] = 1.0
     if any(cls.name in ctx.title_classes for cls in c.trigger.payloads):
@@ -205,6 +203,13 @@ def join_features(group: list[Candidate], c: Candidate, first: bool, latest: boo
 _GENERIC = 20
 
 
+def _article(ctx: DocContext, f: dict[str, float]) -> None:
+    """How the article reads: how much of it is civil life, and whether its title reports an act."""
+    f[f"doc_civil={bucket(ctx.civil, (0, 1, 3, 6))}"] = 1.0
+    if not ctx.title_classes:
+        f["title=none"] = 1.0
+
+
 def incident_features(group: list[Candidate], ctx: DocContext, event_type: str) -> dict[str, float]:
     """What makes an incident one a careful annotator codes: its reports, their confidence, what
     its frames found and how the article reads (read by the ``keeper`` model)."""
@@ -221,9 +226,7 @@ def incident_features(group: list[Candidate], ctx: DocContext, event_type: str) 
             f[f"has_{name}"] = 1.0
     if any(a.role == "perpetrator" for c in reports for a in c.frame.actors):
         f["has_doer"] = 1.0
-    f[f"doc_civil={bucket(ctx.civil, (0, 1, 3, 6))}"] = 1.0
-    if not ctx.title_classes:
-        f["title=none"] = 1.0
+    _article(ctx, f)
     if any(cls.name in ctx.title_classes for c in reports for cls in c.trigger.payloads):
         f["title_same"] = 1.0
     return f

@@ -21,18 +21,15 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.detect import MERGE_WINDOW, NONE, detect, family, group_incidents, incident_type, joinable
 from marsad.extract.events import build_events, events_from_candidates, incident_context
 from marsad.extract.features import group_features, incident_features, join_features, trigger_features
-from marsad.extract.linear import LinearModel
 from marsad.extract.models import ExtractionModels
 from marsad.extract.network import extract_relations, matches_by_pair, pair_candidates, pair_features
 from marsad.extract.views import SentenceView, sentence_views
 from marsad.kb.build.build_word_vectors import sha256_of
-from marsad.learn.fit import fit_linear
+from marsad.learn.fit import constant_model, fit_linear
 from marsad.learn.gold import GoldEvent, date_matches, gold_events, names_match
 from marsad.learn.reviewed import ReviewedSpan
 from marsad.model import Analysis, Document, Event, Result
@@ -202,7 +199,8 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
         relation_types += kinds
     relation = fit_linear(relation_rows, relation_labels, c=opts.relation_c)
     judged = Counter(row_type for row_type, label in zip(relation_types, relation_labels, strict=True) if label == "1")
-    models = ExtractionModels(detector, background, starter, merge, typer, _keep_all(), rankers["date"],
+    keep_all = constant_model("1")  # the keeper, until one is trained below
+    models = ExtractionModels(detector, background, starter, merge, typer, keep_all, rankers["date"],
                               rankers["place"], rankers["actor"], relation, accept=opts.accept, join=opts.join,
                               start=opts.start, restate=opts.restate, date_min=opts.date_min,
                               place_min=opts.place_min, actor_min=opts.actor_min, relation_min=opts.relation_min,
@@ -219,11 +217,6 @@ def train_models(docs: list[Prepared], options: TrainingOptions | None = None,
                 rows.append(covering[0])
                 labels.append(span.label)
     return replace(models, keeper=fit_linear(rows, labels, c=opts.keeper_c), keep=opts.keep)
-
-
-def _keep_all() -> LinearModel:
-    """A keeper that keeps every incident (until one is trained)."""
-    return LinearModel(("0", "1"), {}, np.zeros((0, 2)), np.array([0.0, 10.0]))
 
 
 def _keeper_examples(docs: list[Prepared], opts: TrainingOptions,
@@ -376,4 +369,3 @@ def provenance(gold_paths: list[Path], docs: list[Prepared], options: TrainingOp
         "made_by": "marsad train events",
         "date": dt.date.today().isoformat(),
     }
-

@@ -19,7 +19,7 @@ def fit_linear(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: fl
     from sklearn.linear_model import LogisticRegression
 
     if len(set(labels)) < 2:
-        return _constant(labels[0] if labels else "0")
+        return constant_model(labels[0] if labels else "0")
     vectorizer = DictVectorizer(sparse=True)
     x = vectorizer.fit_transform(rows)
     clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
@@ -35,7 +35,7 @@ def fit_linear(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: fl
     return LinearModel(classes, vocab, coef, bias)
 
 
-def _constant(label: str) -> LinearModel:
+def constant_model(label: str) -> LinearModel:
     """What a training set with one class teaches: that class, always (a binary model keeps both
     labels, the other one never given)."""
     other = {"0": "1", "1": "0"}.get(label)
