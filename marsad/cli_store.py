@@ -16,6 +16,7 @@ from typing import Any, TextIO, TypeVar, cast
 
 import click
 
+from marsad.export.acled import EVENT_TYPES as ACLED_EVENT_TYPES
 from marsad.ingest import IngestOptions
 from marsad.ingest.neardup import NearDupOptions
 from marsad.observatory import EngineOptions, IngestReport, IngestRunOptions, ingest
@@ -24,13 +25,13 @@ from marsad.observatory.reprocess import ReprocessOptions, ReprocessReport, repr
 from marsad.store import EVENT_SORTS, EventFilter, Store, open_store, query_events
 from marsad.store.articles import StoreCounts, search_articles
 from marsad.store.incident_queries import INCIDENT_SORTS, IncidentFilter, incident_detail, query_incidents
+from marsad.store.queries import CERTAINTIES
 
 __all__ = ["COMMANDS"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_PARTIAL = 1
-EVENT_TYPES = ("battles", "explosions_remote_violence", "violence_against_civilians", "protests", "riots",
-               "strategic_developments")
+EVENT_TYPES = tuple(ACLED_EVENT_TYPES)
 
 
 def db_option(fn: F) -> F:
@@ -64,7 +65,7 @@ def event_filter_options(fn: F) -> F:
         click.option("--actor", help="Actor's canonical name or knowledge-base id, in any role."),
         click.option("--type", "event_type", type=click.Choice(EVENT_TYPES), help="ACLED event type."),
         click.option("--sub-type", "sub_event_type", help="ACLED sub-event type (snake_case)."),
-        click.option("--certainty", type=click.Choice(("confirmed", "reported", "hedged", "negated"))),
+        click.option("--certainty", type=click.Choice(CERTAINTIES)),
         click.option("--claimed/--unclaimed", default=None, help="Only claimed (or only unclaimed) events."),
         click.option("--text", help="Full-text query on the article (normalised Arabic)."),
         click.option("--outlet", help="Only articles of this outlet."),

@@ -15,6 +15,7 @@ from io import BufferedReader
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
+from marsad.ingest.decode import is_gzip
 from marsad.ingest.fetch import is_url
 from marsad.ingest.jsonl import STREAM_ERRORS
 from marsad.ingest.sources import file_kind
@@ -96,6 +97,6 @@ def _count_lines(path: Path) -> int | None:
 
 
 def _maybe_gzip(raw: BufferedReader) -> AbstractContextManager[IO[bytes]]:
-    if raw.peek(2)[:2] == b"\x1f\x8b":
+    if is_gzip(raw.peek(2)[:2]):
         return cast(AbstractContextManager[IO[bytes]], gzip.open(raw))
     return nullcontext(raw)

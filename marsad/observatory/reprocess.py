@@ -22,6 +22,7 @@ from marsad.observatory.incidents import rebuild_incidents
 from marsad.observatory.version import pipeline_version
 from marsad.store import NewFailure, NewRecord, Store, StoreWriter
 from marsad.store.articles import StoreCounts, store_counts
+from marsad.store.rows import record_hash
 from marsad.store.tables import ArticleRow, RecordRow
 
 __all__ = ["ReprocessOptions", "ReprocessReport", "reprocess"]
@@ -109,8 +110,9 @@ def _write(writer: StoreWriter, batch: list[tuple[str, Result | Failure]], hashe
             continue
         record = NewRecord(digest, outcome.to_json(), version)
         records.append(record)
-        report.changed += old is None or _hash(record) != old
-        report.unchanged += old is not None and _hash(record) == old
+        same = old is not None and record_hash(record.record) == old
+        report.changed += not same
+        report.unchanged += same
     writer.add_records(_new_versions(writer, records), replace=True)
     writer.clear_failures(r.record["id"] for r in records)
 
@@ -127,7 +129,4 @@ def _new_versions(writer: StoreWriter, records: list[NewRecord]) -> list[NewReco
     return out
 
 
-def _hash(record: NewRecord) -> str:
-    from marsad.store.rows import record_hash
 
-    return record_hash(record.record)

@@ -204,6 +204,9 @@ def group_events(events: Iterable[IncidentEvent], options: IncidentOptions | Non
     return cluster(ordered, _scored_pairs(ordered, vectors, options), linked, options)
 
 
+OTHER = "{other}"  # in a merge reason: the report of the incident the new one joined
+
+
 def cluster(events: Sequence[IncidentEvent], scored: Iterable[tuple[float, int, int, str]],
             linked: Callable[[int, int], float | None], options: IncidentOptions) -> list[Incident]:
     """Merge scored pairs ``(score, i, j, reason)`` best first (average linkage over ``linked``) into incidents."""
@@ -327,13 +330,8 @@ def _scored_pairs(events: Sequence[IncidentEvent], vectors: EvidenceVectors,
     for i, j in candidate_pairs(events, options):
         scored = pair_score(events[i], events[j], options, vectors.cosine(i, j))
         if scored is not None:
-            first, second = min(i, j), max(i, j)
-            pairs.append((scored[0], first, second, _reason(events[first], scored)))
+            pairs.append((scored[0], min(i, j), max(i, j), f"score {scored[0]:.1f} with {OTHER}: " + "; ".join(scored[1])))
     return pairs
-
-
-def _reason(other: IncidentEvent, scored: tuple[float, list[str]]) -> str:
-    return f"score {scored[0]:.1f} with {other.source} ({other.article}): " + "; ".join(scored[1])
 
 
 def _day_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
@@ -426,7 +424,8 @@ class _Clusters:
         if scored and total / scored < least:
             return
         keep, gone = (a, b) if a < b else (b, a)
-        self._reasons[j if keep == a else i] = reason
+        other = self._events[i if keep == a else j]  # the pair's event already in the group kept
+        self._reasons[gone] = reason.replace(OTHER, f"{other.source} ({other.article})")
         for x in self._members[gone]:
             self._of[x] = keep
         self._members[keep] = sorted(self._members[keep] + self._members.pop(gone))

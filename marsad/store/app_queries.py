@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from marsad.store.queries import EventFilter, event_conditions
+from marsad.store.queries import CERTAINTIES, EventFilter, event_conditions
 from marsad.store.tables import (
     ActorRow,
     ArticleRow,
@@ -174,7 +174,7 @@ def graph(session: Session, flt: GraphFilter) -> tuple[list[ActorNode], list[Gra
 
 
 def _strongest(items: list[RelationItem]) -> str:
-    order = ("confirmed", "reported", "hedged", "negated")
+    order = CERTAINTIES
     return min((item.certainty for item in items), key=lambda c: order.index(c) if c in order else len(order))
 
 
@@ -218,13 +218,12 @@ def search_actors(session: Session, name: str | None, limit: int, offset: int) -
     n_events = (select(EventActorRow.actor_id, func.count(func.distinct(EventActorRow.event_id)).label("n"))
                 .join(EventRow, EventRow.id == EventActorRow.event_id).where(EventRow.counted.is_(True))
                 .group_by(EventActorRow.actor_id).subquery())
-    counts = n_events
-    stmt = select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.kb_id, func.coalesce(counts.c.n, 0).label("n")) \
-        .outerjoin(counts, counts.c.actor_id == ActorRow.id)
+    stmt = select(ActorRow.id, ActorRow.name, ActorRow.kind, ActorRow.kb_id, func.coalesce(n_events.c.n, 0).label("n")) \
+        .outerjoin(n_events, n_events.c.actor_id == ActorRow.id)
     if name:
         stmt = stmt.where(ActorRow.name.contains(name, autoescape=True))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.execute(stmt.order_by(func.coalesce(counts.c.n, 0).desc(), ActorRow.id).limit(limit).offset(offset))
+    rows = session.execute(stmt.order_by(func.coalesce(n_events.c.n, 0).desc(), ActorRow.id).limit(limit).offset(offset))
     return total, [(ActorNode(r.id, r.name, r.kind, r.kb_id), r.n) for r in rows]
 
 

@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from marsad.extract.modality import CERTAINTY_ORDER
 from marsad.store.search import matching_ids
 from marsad.store.tables import (
     ActorRow,
@@ -49,7 +50,7 @@ EVENT_SORTS: dict[str, tuple[ColumnElement[Any], ...]] = {
     "-published": (ArticleRow.published.desc().nulls_last(),),
     "id": (),
 }
-CERTAINTIES = ("confirmed", "reported", "hedged", "negated")
+CERTAINTIES = CERTAINTY_ORDER
 MAX_LIMIT = 10_000
 
 

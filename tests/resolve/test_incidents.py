@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from marsad.resolve.incidents import IncidentEvent, IncidentOptions, compatible, group_events
+from marsad.resolve.incidents import OTHER, IncidentEvent, IncidentOptions, cluster, compatible, group_events
 from marsad.text.words import words
 
 DAY = dt.date(2018, 5, 14)
@@ -108,10 +108,21 @@ def test_a_chain_of_pairs_does_not_pull_in_an_incompatible_event() -> None:
     assert sorted(len(g) for g in result) == [1, 2]
 
 
-def test_keys_are_stable_and_grouping_is_deterministic() -> None:
+def test_keys_do_not_depend_on_the_order_events_come_in() -> None:
     events = [event(i, f"art-{i}", f"outlet-{i % 3}", fatalities=i % 5) for i in range(12)]
-    first = [i.key for i in group_events(events)]
-    assert first == [i.key for i in group_events(list(events))]
+    first = {i.key for i in group_events(events)}
+    assert len(first) < len(events) and first == {i.key for i in group_events(events[::-1])}
+
+
+def test_every_report_but_the_first_says_which_report_of_the_incident_it_joined() -> None:
+    events = [event(1, "a", "BBC"), event(2, "b", "CNN"), event(3, "c", "AFP")]
+    for pairs in ([(0, 2), (1, 2)], [(1, 2), (0, 2)]):
+        scored = [(9.0 - n, i, j, f"score 9 with {OTHER}") for n, (i, j) in enumerate(pairs)]
+        [incident] = cluster(events, scored, lambda x, y: 9.0, IncidentOptions(learned=False))
+        reasons = {m.event.ref: m.reason for m in incident.members}
+        assert reasons[1] == "" and all(reasons[n] for n in (2, 3))
+        for n in (2, 3):  # another report of the incident, never the report itself
+            assert any(f"({e.article})" in reasons[n] for e in events if e.ref != n)
 
 
 def test_blocking_keeps_large_inputs_fast() -> None:
