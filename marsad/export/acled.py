@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from marsad.store import EventFilter
-from marsad.store.incident_queries import incident_conditions, incidents_like
+from marsad.store.incident_queries import incident_batches, incidents_like
 from marsad.store.tables import (
     ActorRow,
     ArticleRow,
@@ -36,6 +36,7 @@ from marsad.store.tables import (
     IncidentEventRow,
     IncidentRow,
 )
+from marsad.vocabulary import names
 
 __all__ = ["ACLED_COLUMNS", "EVENT_TYPES", "SUB_EVENT_TYPES", "acled_rows", "write_acled"]
 
@@ -45,32 +46,13 @@ ACLED_COLUMNS = (
     "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
-EVENT_TYPES = {
-    "battles": "Battles", "explosions_remote_violence": "Explosions/Remote violence",
-    "violence_against_civilians": "Violence against civilians", "protests": "Protests", "riots": "Riots",
-    "strategic_developments": "Strategic developments",
-}
+# ACLED's words for the SPEC codes: the English names of marsad/vocabulary.yaml (one source for both).
+EVENT_TYPES = names("event_type", "en")
+SUB_EVENT_TYPES = names("sub_event_type", "en")
 DISORDER_TYPES = {
     "battles": "Political violence", "explosions_remote_violence": "Political violence",
     "violence_against_civilians": "Political violence", "protests": "Demonstrations",
     "riots": "Political violence; Demonstrations", "strategic_developments": "Strategic developments",
-}
-SUB_EVENT_TYPES = {
-    "armed_clash": "Armed clash", "government_regains_territory": "Government regains territory",
-    "non_state_actor_overtakes_territory": "Non-state actor overtakes territory",
-    "chemical_weapon": "Chemical weapon", "air_drone_strike": "Air/drone strike", "suicide_bomb": "Suicide bomb",
-    "shelling_artillery_missile_attack": "Shelling/artillery/missile attack",
-    "remote_explosive_landmine_ied": "Remote explosive/landmine/IED", "grenade": "Grenade",
-    "sexual_violence": "Sexual violence", "attack": "Attack",
-    "abduction_forced_disappearance": "Abduction/forced disappearance", "peaceful_protest": "Peaceful protest",
-    "protest_with_intervention": "Protest with intervention",
-    "excessive_force_against_protesters": "Excessive force against protesters",
-    "violent_demonstration": "Violent demonstration", "mob_violence": "Mob violence", "agreement": "Agreement",
-    "arrests": "Arrests", "change_to_group_activity": "Change to group/activity",
-    "disrupted_weapons_use": "Disrupted weapons use",
-    "headquarters_or_base_established": "Headquarters or base established",
-    "looting_property_destruction": "Looting/property destruction",
-    "non_violent_transfer_of_territory": "Non-violent transfer of territory", "other": "Other",
 }
 _INTER = {"state_force": 1, "group": 2, "organisation": 2, "civilians": 7, "person": 8, "other": 3}
 _GEO_PRECISION = {"point": 1, "city": 1, "admin1": 2, "region": 2, "country": 3}
@@ -99,16 +81,12 @@ def write_acled(session: Session, out: TextIO, flt: EventFilter | None = None) -
 
 def acled_rows(session: Session, flt: EventFilter | None = None, batch: int = 500) -> Any:
     """ACLED rows (dicts keyed by :data:`ACLED_COLUMNS`), incident by incident."""
-    conditions = incident_conditions(incidents_like(flt))
-    last = 0
-    while incidents := list(session.scalars(select(IncidentRow).where(*conditions, IncidentRow.id > last)
-                                            .order_by(IncidentRow.id).limit(batch))):
+    for incidents in incident_batches(session, incidents_like(flt), batch):
         members = _members(session, [i.id for i in incidents])
         for incident in incidents:
             events = [m for m in members.get(incident.id, []) if m["certainty"] != "negated"]
             if events:
                 yield _row(incident, events)
-        last = incidents[-1].id
 
 
 def _members(session: Session, incident_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

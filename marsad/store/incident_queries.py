@@ -20,8 +20,8 @@ from marsad.store.tables import (
     IncidentRow,
 )
 
-__all__ = ["INCIDENT_SORTS", "IncidentFilter", "IncidentSummary", "incident_conditions", "incident_detail",
-           "incident_records", "incidents_like", "query_incidents"]
+__all__ = ["INCIDENT_SORTS", "IncidentFilter", "IncidentSummary", "incident_batches", "incident_conditions",
+           "incident_detail", "incident_records", "incidents_like", "query_incidents"]
 
 INCIDENT_SORTS: dict[str, tuple[ColumnElement[Any], ...]] = {
     "date": (IncidentRow.date_start.asc().nulls_last(),),
@@ -96,14 +96,22 @@ def incident_detail(session: Session, incident_id: int) -> dict[str, Any] | None
 
 def incident_records(session: Session, flt: IncidentFilter | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
     """Every incident matching ``flt`` (all pages), oldest id first, as export records; memory stays flat."""
-    flt = flt or IncidentFilter(sort="id")
+    for rows in incident_batches(session, flt, batch):
+        yield from _records(session, rows)
+
+
+def incident_batches(session: Session, flt: IncidentFilter | None = None,
+                     batch: int = 500) -> Iterator[list[IncidentRow]]:
+    """Every incident matching ``flt``, oldest id first, ``batch`` rows at a time (each row read once)."""
+    conditions = incident_conditions(flt or IncidentFilter(sort="id"))
     last = 0
     while True:
-        rows = list(session.scalars(select(IncidentRow).where(*incident_conditions(flt), IncidentRow.id > last)
+        rows = list(session.scalars(select(IncidentRow).where(*conditions, IncidentRow.id > last)
                                     .order_by(IncidentRow.id).limit(batch)))
-        if not rows:
+        if rows:
+            yield rows
+        if len(rows) < batch:
             return
-        yield from _records(session, rows)
         last = rows[-1].id
 
 

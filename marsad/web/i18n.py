@@ -1,4 +1,8 @@
-"""The dashboard's words in Arabic (default) and English, read once from the data files."""
+"""The dashboard's words in Arabic (default) and English, read once from the data files.
+
+Messages live in ``messages.yaml`` beside this module; the names of the SPEC codes come from
+:mod:`marsad.vocabulary`, which the exports read too.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,17 @@ from typing import Any
 
 import yaml
 
+from marsad.vocabulary import LANGUAGES, vocabularies
+
 __all__ = ["LANGUAGES", "Words", "words"]
 
 HERE = Path(__file__).parent
-LANGUAGES = ("ar", "en")
 
 
 @functools.lru_cache(maxsize=1)
 def _messages() -> dict[str, dict[str, str]]:
     with (HERE / "messages.yaml").open(encoding="utf-8") as handle:
         data: dict[str, dict[str, str]] = yaml.safe_load(handle)
-    return data
-
-
-@functools.lru_cache(maxsize=1)
-def _vocabulary() -> dict[str, dict[str, list[str]]]:
-    with (HERE / "vocabulary.yaml").open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, list[str]]] = yaml.safe_load(handle)
     return data
 
 
@@ -45,16 +43,16 @@ class Words:
     def code(self, vocabulary: str, value: Any) -> str:
         if value is None:
             return ""
-        names = _vocabulary().get(vocabulary, {}).get(str(value))
+        names = vocabularies().get(vocabulary, {}).get(str(value))
         return names[LANGUAGES.index(self.lang)] if names else str(value)
 
     def codes(self, vocabulary: str) -> dict[str, str]:
-        return {key: self.code(vocabulary, key) for key in _vocabulary().get(vocabulary, {})}
+        return {key: self.code(vocabulary, key) for key in vocabularies().get(vocabulary, {})}
 
     def all(self) -> dict[str, str]:
         """Every message, and every code as ``vocabulary:code`` (what the pages' scripts read)."""
         out = dict(_messages()[self.lang])
-        for vocabulary in _vocabulary():
+        for vocabulary in vocabularies():
             out |= {f"{vocabulary}:{code}": name for code, name in self.codes(vocabulary).items()}
         return out
 

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from marsad.cli import cli
 from marsad.store.app import open_app_store
 from marsad.store.keys import find_key
+from marsad.vocabulary import vocabularies
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,8 +42,7 @@ def test_keys_create_list_revoke(tmp_path: Path) -> None:
 def test_every_dashboard_word_exists_in_both_languages() -> None:
     messages = yaml.safe_load((ROOT / "marsad" / "web" / "messages.yaml").read_text(encoding="utf-8"))
     assert set(messages["ar"]) == set(messages["en"]) and all(isinstance(k, str) for k in messages["ar"])
-    vocabulary = yaml.safe_load((ROOT / "marsad" / "web" / "vocabulary.yaml").read_text(encoding="utf-8"))
-    assert all(len(names) == 2 and all(names) for codes in vocabulary.values() for names in codes.values())
+    assert all(len(names) == 2 and all(names) for codes in vocabularies().values() for names in codes.values())
 
 
 def test_api_benchmark_runs(tmp_path: Path) -> None:

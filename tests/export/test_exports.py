@@ -11,16 +11,18 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
+from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "observatory"))
 from news_corpus import records, write_jsonl  # noqa: E402
 
-from marsad.export.acled import ACLED_COLUMNS, EVENT_TYPES, SUB_EVENT_TYPES  # noqa: E402
+from marsad.export.acled import ACLED_COLUMNS, EVENT_TYPES, SUB_EVENT_TYPES, acled_rows  # noqa: E402
 from marsad.export.flat import CSV_COLUMNS  # noqa: E402
 from marsad.export.formats import FORMATS, export  # noqa: E402
 from marsad.observatory import ingest  # noqa: E402
 from marsad.store import EventFilter, Store, open_store  # noqa: E402
 from marsad.store.articles import article_detail, store_counts  # noqa: E402
+from marsad.store.incident_queries import incident_records  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +64,24 @@ def test_acled_csv_loads_with_pandas_under_acled_names_and_types(store: Store) -
     kirkuk = frame[frame["notes"].str.contains("كركوك", na=False)]
     assert len(kirkuk) == 1 and "; " in kirkuk.iloc[0]["source"]  # two outlets, one row
     assert (frame["country"] == "Iraq").any() and (frame.loc[frame["country"] == "Iraq", "iso"] == 368).all()
+
+
+def test_acled_and_incidents_read_each_incident_once_in_any_batch_size(store: Store) -> None:
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        for fmt in ("acled", "incidents"):
+            _export(store, fmt)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    assert sum("FROM incidents" in s for s in statements) == 2  # one page each: fewer incidents than a batch
+    with store.session() as session:
+        assert list(acled_rows(session, batch=2)) == list(acled_rows(session))
+        assert list(incident_records(session, batch=2)) == list(incident_records(session))
 
 
 def test_graphml_loads_in_networkx_with_the_allegiance_edge(store: Store) -> None:
