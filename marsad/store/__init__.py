@@ -20,6 +20,7 @@ from marsad.store.queries import (
     QueryError,
     count_events,
     event_detail,
+    event_details,
     query_events,
 )
 from marsad.store.writes import NewArticle, NewDocId, NewFailure, NewRecord, StoreWriter
@@ -42,6 +43,7 @@ __all__ = [
     "count_events",
     "database_url",
     "event_detail",
+    "event_details",
     "open_store",
     "query_events",
 ]

@@ -37,7 +37,7 @@ from marsad.store.tables import (
 )
 
 __all__ = ["EVENT_SORTS", "GROUPINGS", "EventFilter", "EventSummary", "Page", "QueryError", "count_events",
-           "event_detail", "iter_events", "query_events"]
+           "event_detail", "event_details", "iter_events", "query_events"]
 
 T = TypeVar("T")
 
@@ -213,21 +213,43 @@ def event_conditions(dialect: str, flt: EventFilter) -> list[ColumnElement[bool]
 
 
 def event_detail(session: Session, event_id: int) -> dict[str, Any] | None:
-    """One event as SPEC JSON (its ``evidence`` with the article's words) plus its article and incident."""
-    row = session.execute(
-        select(EventRow, ArticleRow, RecordRow.result_json, RecordRow.pipeline_version, IncidentEventRow)
+    """One event as SPEC JSON (its ``evidence`` with the article's words) plus its article and incident.
+
+    ``article`` holds the article's ``id`` (the document id), ``title``, ``outlet``, ``url``, ``published``,
+    and its ``text`` and ``store_id`` (the row id), read with it.
+    """
+    return event_details(session, [event_id]).get(event_id)
+
+
+def event_details(session: Session, event_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """:func:`event_detail` of several events by id, in one query; each stored record is parsed once."""
+    if not event_ids:
+        return {}
+    rows = session.execute(
+        select(EventRow, ArticleRow, RecordRow.id, RecordRow.result_json, RecordRow.pipeline_version, IncidentEventRow)
         .join(ArticleRow, ArticleRow.id == EventRow.article_id)
         .join(RecordRow, RecordRow.id == EventRow.record_id)
         .outerjoin(IncidentEventRow, IncidentEventRow.event_id == EventRow.id)
-        .where(EventRow.id == event_id)).first()
-    if row is None:
-        return None
-    event, article, result_json, version, incident = row
-    spec = next(e for e in json.loads(result_json)["events"] if e["id"] == event.event_key)
-    return {"id": event.id, "event": spec, "counted": event.counted, "pipeline_version": version,
-            "article": {"id": article.doc_id, "title": article.title, "outlet": article.outlet,
-                        "url": article.url, "published": _iso(article.published)},
+        .where(EventRow.id.in_(event_ids))).all()
+    records: dict[int, dict[str, dict[str, Any]]] = {}
+    out: dict[int, dict[str, Any]] = {}
+    for event, article, record_id, result_json, version, incident in rows:
+        if record_id not in records:
+            records[record_id] = _events_by_key(json.loads(result_json))
+        out[event.id] = {
+            "id": event.id, "event": records[record_id][event.event_key], "counted": event.counted,
+            "pipeline_version": version,
+            "article": {"id": article.doc_id, "title": article.title, "outlet": article.outlet, "url": article.url,
+                        "published": _iso(article.published), "text": article.text, "store_id": article.id},
             "incident": None if incident is None else {"id": incident.incident_id, "reason": incident.reason}}
+    return out
+
+
+def _events_by_key(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for spec in record["events"]:
+        out.setdefault(spec["id"], spec)
+    return out
 
 
 def _summary_select() -> Select:

@@ -23,7 +23,14 @@ from marsad.api.schemas import (
 )
 from marsad.api.services.params import EventParams
 from marsad.store import app_queries
-from marsad.store.queries import EventFilter, EventSummary, count_events, event_detail, query_events
+from marsad.store.queries import (
+    EventFilter,
+    EventSummary,
+    count_events,
+    event_detail,
+    event_details,
+    query_events,
+)
 from marsad.store.review import (
     Review,
     ReviewState,
@@ -75,12 +82,8 @@ def list_events(session: Session, params: EventParams, limit: int | None = None)
 
 def events_by_id(session: Session, ids: list[int]) -> list[EventPublic]:
     """Events in the order of ``ids``, read from their SPEC records, with review values."""
-    found = []
-    for event_id in ids:
-        detail = event_detail(session, event_id)
-        if detail is not None:
-            found.append(_from_detail(event_id, detail))
-    return _reviewed(session, found)
+    details = event_details(session, ids)
+    return _reviewed(session, [_from_detail(event_id, details[event_id]) for event_id in ids if event_id in details])
 
 
 def field_spans(spec: dict[str, Any]) -> list[FieldSpan]:
@@ -108,9 +111,10 @@ def _sources(session: Session, incident_id: int | None, event_id: int) -> list[S
         return []
     page = query_events(session, EventFilter(incident_id=incident_id, limit=200, sort="published"))
     others = _reviewed(session, [public(s) for s in page.rows if s.id != event_id])
+    details = event_details(session, [other.id for other in others])
     out = []
     for other in others:
-        detail = event_detail(session, other.id)
+        detail = details.get(other.id)
         evidence = [EvidencePublic(start=e["start"], end=e["end"], text=e.get("text", ""))
                     for e in (detail["event"].get("evidence", []) if detail else [])]
         out.append(SourcePublic(event_id=other.id, article_id=other.article_id, title=other.title, outlet=other.outlet,
@@ -155,8 +159,7 @@ def event_page(session: Session, event_id: int) -> EventDetail:
     if detail is None:
         raise LookupError(f"no event {event_id}")
     spec, meta = detail["event"], detail["article"]
-    article = app_queries.article_record(session, meta["id"])
-    text = article.text if article else ""
+    text = meta["text"]
     incident_id = (detail["incident"] or {}).get("id")
     reviews = reviews_of(session, "event", [event_id]).get(event_id, [])
     machine = machine_values(spec)
@@ -168,7 +171,7 @@ def event_page(session: Session, event_id: int) -> EventDetail:
     return EventDetail(**event.model_dump(), machine=spec, machine_values=machine, evidence=evidence,
                        spans=field_spans(spec), text=text, sources=sources,
                        disagreements=_disagreements(event, sources), reviews=[review_public(r) for r in reviews],
-                       relations=article_relations(session, article.id) if article else [])
+                       relations=article_relations(session, meta["store_id"]))
 
 
 def article_relations(session: Session, article_id: int) -> list[RelationPublic]:

@@ -17,9 +17,8 @@ def review_event(session: Session, event_id: int, verdict: ReviewIn, reviewer: s
     detail = event_detail(session, event_id)
     if detail is None:
         raise LookupError(f"no event {event_id}")
-    article = app_queries.article_record(session, detail["article"]["id"])
     machine = machine_values(detail["event"]).get(verdict.field or "")
-    review = add_review(session, target="event", target_id=event_id, article_id=article.id if article else 0,
+    review = add_review(session, target="event", target_id=event_id, article_id=detail["article"]["store_id"],
                         action=verdict.action, reviewer=reviewer, field_name=verdict.field, value=verdict.value,
                         machine=machine, note=verdict.note)
     return review_public(review)
