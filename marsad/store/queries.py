@@ -37,7 +37,7 @@ from marsad.store.tables import (
 )
 
 __all__ = ["EVENT_SORTS", "GROUPINGS", "EventFilter", "EventSummary", "Page", "QueryError", "count_events",
-           "event_detail", "event_details", "iter_events", "query_events"]
+           "count_events_by", "event_detail", "event_details", "iter_events", "query_events"]
 
 T = TypeVar("T")
 
@@ -158,13 +158,19 @@ GROUPINGS = {"day": EventRow.date_start, "country": EventRow.country, "event_typ
 
 def count_events(session: Session, flt: EventFilter, by: str) -> list[tuple[Any, int]]:
     """How many events match ``flt`` per value of ``by`` (one of :data:`GROUPINGS`), by that value."""
-    if by not in GROUPINGS:
-        raise QueryError(f"cannot count by {by!r}; give one of {', '.join(GROUPINGS)}")
-    key = GROUPINGS[by]
+    return [(value, count) for value, count in count_events_by(session, flt, (by,))]
+
+
+def count_events_by(session: Session, flt: EventFilter, by: Sequence[str]) -> list[tuple[Any, ...]]:
+    """One query: ``(value, …, count)`` per combination of the ``by`` groupings, ordered by those values."""
+    unknown = [name for name in by if name not in GROUPINGS]
+    if unknown or not by:
+        raise QueryError(f"cannot count by {unknown[0] if unknown else 'nothing'!r}; give one of {', '.join(GROUPINGS)}")
+    keys = [GROUPINGS[name] for name in by]
     conditions = event_conditions(session.get_bind().dialect.name, flt)
-    rows = session.execute(select(key, func.count(EventRow.id)).join(ArticleRow, ArticleRow.id == EventRow.article_id)
-                           .where(*conditions).group_by(key).order_by(key.asc().nulls_last()))
-    return [(value, int(count)) for value, count in rows]
+    rows = session.execute(select(*keys, func.count(EventRow.id)).join(ArticleRow, ArticleRow.id == EventRow.article_id)
+                           .where(*conditions).group_by(*keys).order_by(*(key.asc().nulls_last() for key in keys)))
+    return [(*values, int(count)) for *values, count in rows]
 
 
 def iter_events(session: Session, flt: EventFilter | None = None, batch: int = 1000) -> Iterator[EventSummary]:

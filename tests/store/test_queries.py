@@ -105,6 +105,18 @@ def test_counts_per_country_and_day_add_up_to_the_total(filled: Store) -> None:
     assert all(day is None or day >= dt.date(2018, 1, 1) for day, _ in by_day)
 
 
+def test_counts_by_type_and_day_in_one_query_match_the_counts_of_each_type(filled: Store) -> None:
+    from marsad.store import count_events, count_events_by
+
+    with filled.session() as session:
+        both = count_events_by(session, EventFilter(), ("event_type", "day"))
+        one_by_one = [(kind, day, n) for kind, _ in count_events(session, EventFilter(), "event_type")
+                      for day, n in count_events(session, EventFilter(event_type=kind), "day")]
+        with pytest.raises(QueryError, match="cannot count by 'colour'"):
+            count_events_by(session, EventFilter(), ("event_type", "colour"))
+    assert both == one_by_one and len({kind for kind, _, _ in both}) > 1
+
+
 def test_bad_filters_raise_query_error() -> None:
     with pytest.raises(QueryError, match="unknown sort"):
         EventFilter(sort="colour")
@@ -117,7 +129,7 @@ def test_sqlite_and_postgresql_give_identical_results(sqlite_url: str, pg_url: s
     filters = [EventFilter(limit=100), EventFilter(sort="-fatalities"), EventFilter(sort="date"),
                EventFilter(text="هجوم"), EventFilter(claimed=True), EventFilter(country="BF"),
                EventFilter(date_from=dt.date(2017, 6, 1), date_to=dt.date(2018, 12, 31))]
-    from marsad.store import count_events
+    from marsad.store import count_events, count_events_by
 
     results = []
     for url in (sqlite_url, pg_url):
@@ -125,6 +137,7 @@ def test_sqlite_and_postgresql_give_identical_results(sqlite_url: str, pg_url: s
         _fill(store, sample_docs, sample_records)
         with store.session() as session:
             results.append([(p.total, [asdict(r) for r in p.rows]) for p in (query_events(session, f) for f in filters)]
-                           + [count_events(session, EventFilter(), by) for by in ("country", "day", "outlet")])
+                           + [count_events(session, EventFilter(), by) for by in ("country", "day", "outlet")]
+                           + [count_events_by(session, EventFilter(), ("event_type", "day"))])
         store.close()
     assert results[0] == results[1]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -26,7 +25,7 @@ from marsad.store import app_queries
 from marsad.store.queries import (
     EventFilter,
     EventSummary,
-    count_events,
+    count_events_by,
     event_detail,
     event_details,
     query_events,
@@ -191,8 +190,7 @@ def _week(day: dt.date) -> dt.date:
 def timeline(session: Session, params: EventParams, interval: str, words: Words) -> TimelinePublic:
     """Events per day or week (or month) and type; every bucket between the first and last is present."""
     flt = params.to_filter(limit=0)
-    rows = [(day, kind, n) for kind, _ in count_events(session, flt, "event_type")
-            for day, n in count_events(session, replace(flt, event_type=kind), "day") if day is not None]
+    rows = [(day, kind, n) for kind, day, n in count_events_by(session, flt, ("event_type", "day")) if day is not None]
     bucket = {"day": lambda d: d, "week": _week, "month": lambda d: d.replace(day=1)}[interval]
     counts: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
     for day, kind, n in rows:
