@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Published", "parse_date_value", "published_from", "read_published"]
+__all__ = ["Published", "parse_date_value", "published_from", "read_date", "read_published"]
 
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
@@ -25,6 +25,7 @@ _YEARS = range(1800, 2201)
 _DATE_FIELDS = ("published", "date")
 _MAX_NAMED = 80  # a date field, not a paragraph
 _RAW_LIMIT = 200
+_PROBLEM = "unreadable publication date ({}); stored without a date, never guessed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +48,15 @@ def read_published(record: Mapping[str, object]) -> Published:
     if not given:
         return Published(None)
     listed = ", ".join(f"{key}={_raw(value)!r}" for key, value in given)
-    return Published(None, _raw(given[0][1]),
-                     f"unreadable publication date ({listed}); stored without a date, never guessed")
+    return Published(None, _raw(given[0][1]), _PROBLEM.format(listed))
+
+
+def read_date(raw: str | None) -> Published:
+    """One date as a source wrote it (a feed entry's, a page's): the date, or the problem when it is unreadable."""
+    if not raw:
+        return Published(None)
+    found = parse_date_value(raw)
+    return Published(found, raw) if found is not None else Published(None, raw, _PROBLEM.format(repr(raw)))
 
 
 def _raw(value: object) -> str:

@@ -17,10 +17,10 @@ from typing import Any
 
 from marsad.ingest.article import Article
 from marsad.ingest.checks import check_text
-from marsad.ingest.dates import parse_date_value
+from marsad.ingest.dates import read_date
 from marsad.ingest.errors import IngestError, InputError
 from marsad.ingest.fetch import fetch_url
-from marsad.ingest.html import decode_html, extract_article
+from marsad.ingest.html import extract_article, read_html
 from marsad.ingest.options import IngestOptions
 from marsad.model import Document, ModelError
 
@@ -72,16 +72,14 @@ def _entry_article(entry: Any, where: str, outlet: str | None, options: IngestOp
     title = entry.get("title") or None
     raw_date = next((entry[k] for k in _DATE_KEYS if entry.get(k)), None)
     if options.fetch_links and link:
-        text, page_title, page_date = _page(link, options)
-        title, raw_date = title or page_title, raw_date or page_date
+        page = read_html(fetch_url(link, options), options, link)
+        text, title, raw_date = page.text, title or page.title, raw_date or page.date
     else:
         text = _entry_text(entry)
-    published = parse_date_value(raw_date)
-    problem = (f"unreadable publication date ({raw_date!r}); stored without a date, never guessed"
-               if raw_date and published is None else None)
+    published = read_date(raw_date)
     doc = Document(id=str(doc_id), text=check_text(text, options, what=f"entry {doc_id!r}"), title=title,
-                   published=published, url=link, outlet=outlet)
-    return Article(doc, where, raw_date, problem)
+                   published=published.date, url=link, outlet=outlet)
+    return Article(doc, where, published.raw, published.problem)
 
 
 def _entry_text(entry: Any) -> str:
@@ -93,8 +91,3 @@ def _entry_text(entry: Any) -> str:
     if "<" not in html:  # a plain-text summary is the text
         return html.strip()
     return extract_article(html).text
-
-
-def _page(url: str, options: IngestOptions) -> tuple[str, str | None, str | None]:
-    article = extract_article(check_text(decode_html(fetch_url(url, options), options).text, options))
-    return article.text, article.title, article.date

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from marsad.ingest.article import Article
 from marsad.ingest.checks import check_file_size, check_text
-from marsad.ingest.dates import parse_date_value
-from marsad.ingest.decode import Decoded, decode_bytes
-from marsad.ingest.html import decode_html, extract_article
+from marsad.ingest.decode import decode_bytes
+from marsad.ingest.html import html_article, read_html
 from marsad.ingest.options import IngestOptions
 from marsad.model import Document
 
@@ -17,20 +17,19 @@ __all__ = ["read_html_file", "read_text_file"]
 log = logging.getLogger("marsad.ingest")
 
 
-def read_text_file(path: Path, source: str, doc_id: str, options: IngestOptions) -> Document:
+def read_text_file(path: Path, source: str, doc_id: str, options: IngestOptions) -> Article:
     """The whole file is the text, exactly as decoded (a byte-order mark is not part of it)."""
     data = _read_bounded(path, options.max_text_file_bytes, options)
-    decoded = _noted(source, decode_bytes(data, options))
-    return Document(id=doc_id, text=check_text(decoded.text, options))
+    decoded = decode_bytes(data, options)
+    if decoded.encoding != "utf-8":
+        log.info("%s: decoded as %s", source, decoded.encoding)
+    return Article(Document(id=doc_id, text=check_text(decoded.text, options)), source)
 
 
-def read_html_file(path: Path, source: str, doc_id: str, options: IngestOptions) -> Document:
+def read_html_file(path: Path, source: str, doc_id: str, options: IngestOptions) -> Article:
     """The article's main text; title and publication date from the page's metadata when present."""
     data = _read_bounded(path, options.max_html_bytes, options)
-    decoded = _noted(source, decode_html(data, options))
-    article = extract_article(check_text(decoded.text, options))
-    return Document(id=doc_id, text=check_text(article.text, options), title=article.title,
-                    published=parse_date_value(article.date))
+    return html_article(read_html(data, options, source), doc_id, source)
 
 
 def _read_bounded(path: Path, limit: int, options: IngestOptions) -> bytes:
@@ -39,9 +38,3 @@ def _read_bounded(path: Path, limit: int, options: IngestOptions) -> bytes:
         data = fh.read(limit + 1)
     check_file_size(len(data), limit, options)  # the file grew while we looked
     return data
-
-
-def _noted(source: str, decoded: Decoded) -> Decoded:
-    if decoded.encoding != "utf-8":
-        log.info("%s: decoded as %s", source, decoded.encoding)
-    return decoded

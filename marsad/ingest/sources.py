@@ -21,7 +21,7 @@ from marsad.model import Document, ModelError
 __all__ = ["file_kind", "iter_articles", "iter_documents", "SUFFIXES"]
 
 Item = Article | InputError
-Reader = Callable[[Path, str, str, IngestOptions], Document]
+Reader = Callable[[Path, str, str, IngestOptions], Article]
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -151,7 +151,7 @@ def _feed_url(url: str, options: IngestOptions) -> Iterator[Item]:
 def _read_one(reader: Reader, path: Path, source: str, doc_id: str, options: IngestOptions) -> Item:
     """One file → its document, or the reason it cannot be read (the boundary for single files)."""
     try:
-        return Article(reader(path, source, doc_id, options), source)
+        return reader(path, source, doc_id, options)
     except (IngestError, ModelError) as err:
         return InputError(source, str(err))
     except OSError as err:

@@ -1,7 +1,9 @@
 """WARC archives (warcio): one document per HTML or plain-text response record.
 
-The document id is the record's target URI, the text the page's main text (as for ``.html``
-files). Requests, metadata and other non-response records are not documents and are passed over.
+The document id is the record's target URI, the text the page's main text, read as ``.html``
+files are (:func:`marsad.ingest.html.read_html`); a publication date the page gives but that cannot
+be read is reported with the article, which is kept without a date. Requests, metadata and other
+non-response records are not documents and are passed over.
 A response that is not an article (an image, a PDF, a script, an HTTP error or redirect) is
 reported as an :class:`InputError` naming its offset in the file, so nothing is dropped silently;
 a damaged or truncated archive gives the records before the damage and one error.
@@ -16,10 +18,9 @@ from typing import Any
 
 from marsad.ingest.article import Article
 from marsad.ingest.checks import check_text
-from marsad.ingest.dates import parse_date_value
 from marsad.ingest.decode import decode_bytes, describe_binary
 from marsad.ingest.errors import IngestError, InputError
-from marsad.ingest.html import decode_html, extract_article
+from marsad.ingest.html import html_article, read_html
 from marsad.ingest.jsonl import STREAM_ERRORS
 from marsad.ingest.options import IngestOptions
 from marsad.model import Document, ModelError
@@ -95,10 +96,7 @@ def _record_article(record: Any, data: bytes, where: str, options: IngestOptions
     if len(data) > options.max_html_bytes:
         raise IngestError(f"{uri}: the record is over {options.max_html_bytes:,} bytes; it is never truncated")
     if content_type in _HTML or (not content_type and data.lstrip()[:1] == b"<"):
-        page = extract_article(check_text(decode_html(data, options).text, options))
-        doc = Document(id=uri, text=check_text(page.text, options), title=page.title,
-                       published=parse_date_value(page.date), url=uri)
-        return Article(doc, where, page.date)
+        return html_article(read_html(data, options, where), uri, where, url=uri)
     if content_type == "text/plain":
         return Article(Document(id=uri, text=check_text(decode_bytes(data, options).text, options), url=uri), where)
     what = describe_binary(data) or "binary or non-article content"

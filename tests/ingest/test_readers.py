@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ingest import IngestOptions, InputError, iter_documents
+from marsad.ingest import Article, IngestOptions, InputError, iter_articles, iter_documents
 from marsad.model import Document
 
 ARABIC = "قتل ثلاثة أشخاص وأصيب خمسة آخرون في انفجار عبوة ناسفة بمدينة الموصل صباح الاثنين."
@@ -329,6 +329,15 @@ def test_html_with_broken_markup_gives_text_title_and_date(tmp_path: Path) -> No
     assert "الرئيسية" not in doc.text and "جميع الحقوق" not in doc.text
     assert doc.title == "انفجار في السوق"
     assert doc.published == dt.date(2016, 8, 1)
+
+
+def test_an_html_file_whose_date_cannot_be_read_is_kept_and_the_date_reported(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    path.write_text(f"<html><head><meta property='article:published_time' content='قريبا'></head>"
+                    f"<body><article><p>{ARABIC}</p><p>{SECOND}</p></article></body></html>", encoding="utf-8")
+    (article,) = iter_articles([str(path)])
+    assert isinstance(article, Article) and ARABIC in article.doc.text and article.doc.published is None
+    assert article.published_raw == "قريبا" and "قريبا" in (article.date_problem or "")
 
 
 def test_html_fragment_still_yields_its_words(tmp_path: Path) -> None:

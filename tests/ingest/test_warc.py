@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import io
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from marsad.ingest import Article, InputError, iter_articles
 
 TEXT = "قتل ثلاثة أشخاص وأصيب خمسة آخرون في انفجار عبوة ناسفة بمدينة الموصل صباح الاثنين."
-PAGE = (f"<html><head><title>انفجار</title><meta name='date' content='2018-05-14'></head><body><article>"
-        f"<p>{TEXT}</p><p>وقالت الشرطة إن التحقيقات جارية لمعرفة ملابسات الحادث.</p></article></body></html>")
+
+
+def page(date: str = "2018-05-14") -> str:
+    return (f"<html><head><title>انفجار</title><meta name='date' content='{date}'></head><body><article>"
+            f"<p>{TEXT}</p><p>وقالت الشرطة إن التحقيقات جارية لمعرفة ملابسات الحادث.</p></article></body></html>")
+
+
+PAGE = page()
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(range(256))
 
 
@@ -65,3 +73,28 @@ def test_a_warc_gzipped_as_one_stream_is_reported_with_the_fix(tmp_path: Path) -
     one_stream.write_bytes(gzip.compress(warc(tmp_path / "plain.warc", gzipped=False).read_bytes()))
     (error,) = list(iter_articles([str(one_stream)]))
     assert isinstance(error, InputError) and "recompress" in error.message
+
+
+@pytest.mark.parametrize("date", ["قريبا", "2018-13-45", "1066-10-14"])
+def test_a_page_date_that_cannot_be_read_is_reported_with_the_article(tmp_path: Path, date: str) -> None:
+    path = tmp_path / "dates.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        _response(writer, "http://news.test/bad-date.html", "text/html; charset=utf-8", page(date).encode("utf-8"))
+        _response(writer, "http://news.test/good.html", "text/html; charset=utf-8", PAGE.encode("utf-8"))
+    bad, good = iter_articles([str(path)])
+    assert isinstance(bad, Article) and TEXT in bad.doc.text and bad.doc.id == "http://news.test/bad-date.html"
+    assert bad.doc.published is None and bad.published_raw == date
+    assert bad.date_problem is not None and date in bad.date_problem and "never guessed" in bad.date_problem
+    assert bad.source.startswith(str(path) + "@")
+    assert isinstance(good, Article) and good.doc.published == dt.date(2018, 5, 14) and good.date_problem is None
+
+
+def test_a_page_date_with_an_arabic_month_name_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "arabic.warc"
+    with path.open("wb") as out:
+        _response(WARCWriter(out, gzip=False), "http://news.test/a.html", "text/html",
+                  page("الاثنين 14 أيار/مايو 2018").encode("utf-8"))
+    (article,) = iter_articles([str(path)])
+    assert isinstance(article, Article) and article.doc.published == dt.date(2018, 5, 14)
+    assert article.date_problem is None
