@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
-
-from marsad.store.db import Store, StoreError, open_store
+from marsad.store.db import Store, open_store, upgrade
 
 __all__ = ["migrate_app", "open_app_store"]
 
@@ -16,17 +14,7 @@ MIGRATIONS = Path(__file__).with_name("app_migrations")
 
 def migrate_app(store: Store) -> None:
     """Create or upgrade the app tables (API keys, reviews, watchlists)."""
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with store.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-    except OperationalError as err:
-        raise StoreError(f"cannot create the app tables: {err.orig or err}") from err
+    upgrade(store.engine, MIGRATIONS, "cannot create the app tables")
 
 
 def open_app_store(target: str | None = None) -> Store:

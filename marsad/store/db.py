@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["DEFAULT_URL", "Store", "StoreError", "database_url", "open_store"]
+__all__ = ["DEFAULT_URL", "Store", "StoreError", "database_url", "open_store", "upgrade"]
 
 DEFAULT_URL = "sqlite:///marsad.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -72,7 +72,7 @@ def open_store(target: str | None = None, migrate: bool = True) -> Store:
     url = database_url(target)
     engine = _engine(url)
     if migrate:
-        _migrate(engine, url)
+        upgrade(engine, MIGRATIONS, f"cannot open the database {_safe(url)}")
     return Store(engine=engine, url=url)
 
 
@@ -104,18 +104,19 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _migrate(engine: Engine, url: str) -> None:
+def upgrade(engine: Engine, scripts: Path, failure: str) -> None:
+    """Apply the Alembic chain in ``scripts`` up to its head; on failure a :class:`StoreError` saying ``failure``."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(scripts))
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except OperationalError as err:
-        raise StoreError(f"cannot open the database {_safe(url)}: {_first_line(err)}") from err
+        raise StoreError(f"{failure}: {_first_line(err)}") from err
 
 
 def _safe(url: str) -> str:

@@ -65,3 +65,21 @@ def test_an_unreachable_postgresql_server_is_one_line() -> None:
     with pytest.raises(StoreError, match="cannot open the database") as caught:
         open_store("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
     assert "\n" not in str(caught.value)
+
+
+def test_the_app_tables_migrate_with_the_corpus_chain_and_fail_in_one_line(db_url: str) -> None:
+    from sqlalchemy import create_engine
+
+    from marsad.store import Store
+    from marsad.store.app import migrate_app, open_app_store
+
+    store = open_app_store(db_url)
+    tables = set(inspect(store.engine).get_table_names())
+    migrate_app(store)  # a second time changes nothing
+    assert {"alembic_version", "alembic_version_app", "articles", "reviews"} <= tables
+    assert set(inspect(store.engine).get_table_names()) == tables
+    store.close()
+    unreachable = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2"
+    with pytest.raises(StoreError, match="^cannot create the app tables: ") as caught:
+        migrate_app(Store(engine=create_engine(unreachable), url=unreachable))
+    assert "\n" not in str(caught.value)
