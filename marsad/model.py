@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
+    "CERTAINTY_ORDER",
     "Actor",
     "Analysis",
     "Claim",
@@ -29,6 +30,10 @@ __all__ = [
     "Span",
     "Token",
 ]
+
+
+# An event's or relation's ``certainty``, firmest first (SPEC).
+CERTAINTY_ORDER = ("confirmed", "reported", "hedged", "negated")
 
 
 class ModelError(ValueError):

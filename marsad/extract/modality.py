@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from marsad.extract.views import SentenceView
-from marsad.model import DateValue
+from marsad.model import CERTAINTY_ORDER, DateValue
 
 __all__ = ["frame_certainty", "is_background_date", "link_from_cues", "CERTAINTY_ORDER"]
 
-# Most to least certain; a merged incident keeps its lead mention's certainty unless the lead
-# is doubtful and a later mention states the event.
-CERTAINTY_ORDER = ("confirmed", "reported", "hedged", "negated")
+# CERTAINTY_ORDER (model): most to least certain; a merged incident keeps its lead mention's
+# certainty unless the lead is doubtful and a later mention states the event.
 _RECENT_DAYS = 10
 
 

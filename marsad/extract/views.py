@@ -73,6 +73,7 @@ def sentence_views(an: Analysis) -> list[SentenceView]:
     _assign(views, an.quantities, lambda v, q: v.quantities.append(q))
     _assign(views, an.dates, lambda v, d: v.dates.append(d))
     _add_descriptors(views, text)
+    _add_acting_states(views)
     _add_group_phrases(views, text)
     _add_surnames(views, text)
     _add_anaphora(views, text)
@@ -113,6 +114,31 @@ def _add_descriptors(views: list[SentenceView], text: str) -> None:
                 view.actors.append(Mention(cue.start, cue.end, cue.mention, DESCRIPTOR, cue.mention,
                                            kind=kind, source="descriptor"))
         view.actors.sort(key=lambda m: m.start)
+
+
+def _add_acting_states(views: list[SentenceView]) -> None:
+    """A nationality adjective right after an act or a war machine ("غارة تركية", "طائرات حربية
+    روسية") names the state that acted: it becomes an actor mention of that country's state forces."""
+    for view in views:
+        for d in view.demonyms:
+            if any(m.start < d.end and d.start < m.end for m in view.actors):
+                continue
+            i = view.token_index(d.start)
+            j = i - 1
+            while j >= 0 and i - j <= 2 and _stem(view.tokens[j]) in words("act_modifiers"):
+                j -= 1
+            if j < 0 or j == i - 3:
+                continue
+            if any(t.last_token == j for t in view.triggers) or _stem(view.tokens[j]) in words("state_act_heads"):
+                view.actors.append(Mention(d.start, d.end, d.text, "ACTOR", d.name, d.kb_id, "state_force",
+                                           d.country, source="demonym"))
+        view.actors.sort(key=lambda m: m.start)
+
+
+def _stem(tok: Token) -> str:
+    """The token without its article or proclitics."""
+    stem = tok.stem or tok.norm
+    return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
 
 
 def _add_group_phrases(views: list[SentenceView], text: str) -> None:

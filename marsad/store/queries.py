@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from marsad.extract.modality import CERTAINTY_ORDER
+from marsad.model import CERTAINTY_ORDER
 from marsad.store.search import matching_ids
 from marsad.store.tables import (
     ActorRow,

@@ -21,9 +21,10 @@ def span_of(text: str, mention: str, occurrence: int = 1) -> tuple[int, int]:
 
 def build(text: str, published: str | None = None, actors: dict[str, str] | None = None,
           places: dict[str, tuple[str, str]] | None = None, persons: list[str] | None = None,
-          quantities: dict[str, int] | None = None, dates: dict[str, tuple[Any, ...]] | None = None) -> Analysis:
+          quantities: dict[str, int] | None = None, dates: dict[str, tuple[Any, ...]] | None = None,
+          demonyms: dict[str, str] | None = None) -> Analysis:
     """``actors``: mention → kind; ``places``: mention → (country, precision); ``dates``: mention →
-    (value, precision[, relative])."""
+    (value, precision[, relative]); ``demonyms``: nationality adjective → country."""
     noise = tuple(noise_spans(text))
     sents = tuple(sentences(text, noise))
     tokens: list[Token] = []
@@ -39,6 +40,9 @@ def build(text: str, published: str | None = None, actors: dict[str, str] | None
     for m, (country, precision) in (places or {}).items():
         s, e = span_of(text, m)
         mentions.append(Mention(s, e, m, "PLACE", m, kb_id=m, country=country, precision=precision, source="test"))
+    for m, country in (demonyms or {}).items():
+        s, e = span_of(text, m)
+        mentions.append(Mention(s, e, m, "DEMONYM", country, kb_id=country, country=country, source="test"))
     qs = []
     for m, value in (quantities or {}).items():
         s, e = span_of(text, m)
