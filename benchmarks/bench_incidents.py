@@ -5,7 +5,9 @@
 Round 1 (pairs 1-200) was drawn from an earlier incident step and from unmerged candidates; round 2
 (pairs 201-300) from the merges the step made before its last tuning (min_score 2.7, text weight 7); both
 anchored on the rule-based extractor's evidence. Round 3 (pairs 301-) was drawn from a store made by the
-learned extractor (merged, same type and place, other), so its sides are that extractor's events.
+learned extractor (merged, same type and place, other), so its sides are that extractor's events. Round 4
+(pairs 501-) was drawn from the same store with two more strata: pairs two days apart and pairs whose places
+the hard rules keep apart.
 
 ``--db`` is a store holding the 2018 ANT corpus (ingest the five 2018 outlets of
 ``../shared/data/news/all_articles.jsonl.gz``: skynews, alarabia, BBC, CNN, france24, with
@@ -123,7 +125,8 @@ def main() -> None:
                          ("even-numbered half", [p for p in pairs if not p.number % 2]),
                          ("round 1 (pairs 1-200)", [p for p in pairs if p.number <= 200]),
                          ("round 2 (merged pairs)", [p for p in pairs if 200 < p.number <= 300]),
-                         ("round 3 (new extractor)", [p for p in pairs if p.number > 300])):
+                         ("round 3 (new extractor)", [p for p in pairs if 300 < p.number <= 500]),
+                         ("round 4 (two days, places)", [p for p in pairs if p.number > 500])):
         precision, recall, tp, fp, fn, tn = scores(subset, merged)
         print(f"{name:<24} precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
     print_held_out(args.hand)
