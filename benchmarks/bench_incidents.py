@@ -18,13 +18,15 @@ odd-numbered half and the even-numbered half; pairs whose events the current ext
 finds are listed as unmatched. The shipped learned pair model was trained on all the matched pairs,
 so these figures are in-sample: its held-out figures (``train_incident_pairs.py --cv``, recorded in
 the model's provenance) are printed after them. With ``--hand`` the hand weights score the pairs
-(set on the odd-numbered half; the even-numbered half is held out for them). Then the share of
+under the older rules they were set with (one day apart at most, no far places; set on the
+odd-numbered half, the even-numbered half is held out for them). Then the share of
 counted events in incidents reported by two or more outlets, per outlet group.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -109,7 +111,10 @@ def main() -> None:
         events = load_incident_events(session)
         index = evidence_index(session)
     store.close()
-    incidents = group_events(events, IncidentOptions(learned=not args.hand))
+    # the hand weights were set under the older rules (one day, no far places, average linkage only)
+    options = IncidentOptions(learned=False, max_days=1, far_km=0.0, link_spread=math.inf) if args.hand \
+        else IncidentOptions()
+    incidents = group_events(events, options)
     incident_of = {m.event.ref: n for n, incident in enumerate(incidents) for m in incident.members}
     merged: dict[int, bool] = {}
     unmatched = []
