@@ -295,7 +295,7 @@ def main() -> None:
                   "labelled": len(data.pairs), "matched": len(numbers), "compatible": len(kept),
                   "same": int(labels.sum()), "different": len(kept) - int(labels.sum())},
         "store": store_info, "scikit_learn": sklearn.__version__, "C": fitted["C"],
-        "blocking": {"max_days": args.max_days, "far_km": args.far_km},
+        "rules": {"max_days": args.max_days, "far_km": args.far_km, "link_spread": args.link_spread},
         "thresholds_chosen_by": "best F1 of the end-to-end grouping on the training pairs",
         "in_sample": {"precision": round(precision, 3), "recall": round(recall, 3)},
         "held_out": figures or "not measured (run with --cv)",

@@ -56,8 +56,8 @@ def gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 def place_level(a: IncidentEvent, b: IncidentEvent, max_km: float, far_km: float = 0.0) -> PlaceLevel:
     """How closely the places agree: one point place (however spelled), one admin-1 area or region (one side's place
     may be the admin-1 area the other's lies in), points within ``max_km``, places within ``far_km`` of each other."""
-    if POINT_PRECISIONS.count(a.place_precision) + POINT_PRECISIONS.count(b.place_precision) \
-            and same_name(a.place, b.place) and not (has_point(a) and has_point(b) and km(a, b) > max_km):
+    pointed = a.place_precision in POINT_PRECISIONS or b.place_precision in POINT_PRECISIONS
+    if pointed and same_name(a.place, b.place) and not (has_point(a) and has_point(b) and km(a, b) > max_km):
         return "place"
     if same_name(area(a), area(b)) or same_area(a, b):
         return "area"
