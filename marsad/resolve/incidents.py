@@ -77,7 +77,8 @@ class IncidentOptions:
     odd-numbered half of the hand-labelled pairs in ``benchmarks/data/incident_pairs.tsv`` and
     checked on the even-numbered half (``benchmarks/bench_incidents.py``), under the older rules:
     ``IncidentOptions(learned=False, max_days=1, far_km=0.0, link_spread=math.inf)`` runs them so (the
-    spelling and admin-1 place rules, which have no option, apply to it too).
+    spelling and admin-1 place rules, which have no option, apply to it too). ``max_days``, ``far_km``
+    and ``link_spread`` are the rules the shipped model was trained under (its provenance says so).
     """
 
     max_days: int = 2

@@ -55,6 +55,9 @@ def test_the_shipped_model_was_trained_on_the_labelled_pairs_in_the_repository()
     held_out = provenance["held_out"]
     assert {"odd_to_even", "even_to_odd", "grouped_5_fold"} <= set(held_out)
     assert model.link_score <= model.min_score + 1.0
+    options = IncidentOptions()  # the step runs the model under the rules it was trained under
+    assert provenance["rules"] == {"max_days": options.max_days, "far_km": options.far_km,
+                                   "link_spread": options.link_spread}
 
 
 def test_features_read_what_two_reports_share_whichever_comes_first() -> None:
