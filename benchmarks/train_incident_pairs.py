@@ -28,7 +28,7 @@ import datetime as dt
 import hashlib
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +76,12 @@ class Prepared:
         if key not in self._cache:
             a, b = self.events[i], self.events[j]
             self._cache[key] = None if compatible(a, b, self.options) is None else pair_features(
-                a, b, self.vectors.cosine(i, j), self.options.max_km, self.options.lead_chars)
+                a, b, self.vectors.cosine(i, j), self.options.max_km, self.options.lead_chars, self.options.far_km,
+                self.options.undated_days)
         return self._cache[key]
 
 
-def prepare(db: str, pairs_path: Path) -> tuple[Prepared, dict[str, Any]]:
+def prepare(db: str, pairs_path: Path, options: IncidentOptions | None = None) -> tuple[Prepared, dict[str, Any]]:
     from sqlalchemy import func, select
 
     from marsad.observatory.incidents import load_incident_events
@@ -101,7 +102,7 @@ def prepare(db: str, pairs_path: Path) -> tuple[Prepared, dict[str, Any]]:
         a, b = event_at(index, pair.a), event_at(index, pair.b)
         if a is not None and b is not None:
             sides[number] = (ref_to_index[a], ref_to_index[b])
-    data = Prepared(events, IncidentOptions(learned=False), pairs, sides, EvidenceVectors(events))
+    data = Prepared(events, options or IncidentOptions(learned=False), pairs, sides, EvidenceVectors(events))
     kept, rows, sims = [], [], []
     for i, j in candidate_pairs(events, data.options):
         vector = data.pair_vector(i, j)
@@ -179,7 +180,7 @@ def _inner_strength(features: np.ndarray, labels: np.ndarray, groups: list[int])
 
 def merged(data: Prepared, model: PairModel, numbers: Sequence[int]) -> dict[int, bool]:
     """Group every event of the store with ``model`` (as the incident step does); which pairs end up together."""
-    options = IncidentOptions(model=model)
+    options = replace(data.options, learned=True, model=model)
     scores_ = model.scores(data.features)
     keep = (scores_ >= model.min_score) & (data.similarity >= options.min_similarity)
     scored = [(float(scores_[k]), min(data.candidates[k]), max(data.candidates[k]), "") for k in np.nonzero(keep)[0]]
@@ -260,11 +261,19 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cv", action="store_true", help="Also measure the procedure held out (a few minutes).")
     parser.add_argument("--dry-run", action="store_true", help="Measure, but write no model.")
+    parser.add_argument("--max-days", type=int, default=IncidentOptions().max_days,
+                        help="Blocking: events at most this many days apart (the step's default; 1 = the older step).")
+    parser.add_argument("--far-km", type=float, default=IncidentOptions().far_km,
+                        help="Places at most this far apart may merge (the step's default; 0 = the older step).")
+    parser.add_argument("--link-spread", type=float, default=IncidentOptions().link_spread,
+                        help="Groups join only if no pair across them scores this far below the link score.")
     args = parser.parse_args()
 
     import sklearn
 
-    data, store_info = prepare(args.db, args.pairs)
+    data, store_info = prepare(args.db, args.pairs,
+                               IncidentOptions(learned=False, max_days=args.max_days, far_km=args.far_km,
+                                               link_spread=args.link_spread))
     numbers = sorted(data.sides)
     _, labels, kept = labelled(data, numbers)
     print(f"labelled pairs: {len(data.pairs)}; matched: {len(numbers)}; compatible (trainable): {len(kept)} "
@@ -286,6 +295,7 @@ def main() -> None:
                   "labelled": len(data.pairs), "matched": len(numbers), "compatible": len(kept),
                   "same": int(labels.sum()), "different": len(kept) - int(labels.sum())},
         "store": store_info, "scikit_learn": sklearn.__version__, "C": fitted["C"],
+        "rules": {"max_days": args.max_days, "far_km": args.far_km, "link_spread": args.link_spread},
         "thresholds_chosen_by": "best F1 of the end-to-end grouping on the training pairs",
         "in_sample": {"precision": round(precision, 3), "recall": round(recall, 3)},
         "held_out": figures or "not measured (run with --cv)",

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
+
+from marsad.text.words import words
 
 if TYPE_CHECKING:
     from marsad.resolve.incidents import IncidentEvent
 
 __all__ = ["FAMILIES", "GENERIC_SUBS", "POINT_PRECISIONS", "SUB_GROUPS", "PlaceLevel", "SubRelation", "TollRelation",
-           "day_gap", "gap", "has_point", "km", "place_level", "same_area", "sub_relation", "toll_range",
-           "toll_relation", "toll_text", "weak_place"]
+           "area", "day_gap", "gap", "has_point", "km", "located", "named_in", "place_level", "same_area", "same_name",
+           "sub_relation", "toll_range", "toll_relation", "toll_text", "unlocated", "weak_place"]
 
 FAMILIES = {"battles": "violence", "explosions_remote_violence": "violence", "violence_against_civilians": "violence",
             "protests": "demonstrations", "riots": "demonstrations", "strategic_developments": "strategic"}
@@ -31,8 +34,9 @@ SUB_GROUPS = {
 }
 GENERIC_SUBS = frozenset({"attack", "other"})
 POINT_PRECISIONS = ("point", "city")
+LOCAL_PRECISIONS = ("point", "city", "admin1")
 
-PlaceLevel = Literal["place", "area", "near", ""]
+PlaceLevel = Literal["place", "area", "near", "far", ""]
 SubRelation = Literal["same", "generic", "group", "conflict"]
 TollRelation = Literal["same", "overlap", "close", "conflict", "missing"]
 
@@ -49,15 +53,67 @@ def gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
 
 
-def place_level(a: IncidentEvent, b: IncidentEvent, max_km: float) -> PlaceLevel:
-    """How closely the places agree: one point place, one admin-1 area or region, points within ``max_km``."""
-    if a.place and a.place == b.place and a.place_precision in POINT_PRECISIONS:
+def place_level(a: IncidentEvent, b: IncidentEvent, max_km: float, far_km: float = 0.0) -> PlaceLevel:
+    """How closely the places agree: one point place (however spelled), one admin-1 area or region (one side's place
+    may be the admin-1 area the other's lies in), points within ``max_km``, places within ``far_km`` of each other."""
+    pointed = a.place_precision in POINT_PRECISIONS or b.place_precision in POINT_PRECISIONS
+    if pointed and same_name(a.place, b.place) and not (has_point(a) and has_point(b) and km(a, b) > max_km):
         return "place"
-    if (a.admin1 and a.admin1 == b.admin1) or same_area(a, b):
+    if same_name(area(a), area(b)) or same_area(a, b):
         return "area"
     if has_point(a) and has_point(b) and km(a, b) <= max_km:
         return "near"
+    if located(a) and located(b) and km(a, b) <= far_km:
+        return "far"
     return ""
+
+
+def area(event: IncidentEvent) -> str | None:
+    """The admin-1 area of an event: the one it was given, or its place when that is an admin-1 area."""
+    return event.admin1 or (event.place if event.place_precision == "admin1" else None)
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """One place name, allowing for spelling: equal once spaces are dropped, or (five letters or more) one letter
+    apart (ننكرهار and ننغرهار, خانيونس and خان يونس)."""
+    if not a or not b:
+        return False
+    x, y = a.replace(" ", ""), b.replace(" ", "")
+    return x == y or (min(len(x), len(y)) >= 5 and _one_edit(x, y))
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Whether one substitution, insertion or deletion turns ``x`` into ``y``."""
+    if len(x) > len(y):
+        x, y = y, x
+    if len(y) - len(x) > 1:
+        return False
+    first = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), len(x))
+    return x[first + (len(x) == len(y)):] == y[first + 1:]
+
+
+def named_in(event: IncidentEvent, other: IncidentEvent) -> bool:
+    """Whether ``event``'s place (below country level) is named in the words of ``other``'s evidence, however
+    ``other`` itself was placed (a village named in a report placed by its province)."""
+    if not event.place or event.place_precision not in LOCAL_PRECISIONS:
+        return False
+    name = _name_words(event.place)
+    return len(name) >= 4 and name in other.text
+
+
+@lru_cache(maxsize=4096)
+def _name_words(place: str) -> str:
+    return " ".join(words(place))
+
+
+def located(event: IncidentEvent) -> bool:
+    """A place below country level with coordinates (an admin-1 area by its centre)."""
+    return event.lat is not None and event.lon is not None and event.place_precision in LOCAL_PRECISIONS
+
+
+def unlocated(event: IncidentEvent) -> bool:
+    """A place named below country level that the gazetteer could not put on the map (a village, a market)."""
+    return bool(event.place) and event.place_precision in LOCAL_PRECISIONS and not located(event)
 
 
 def same_area(a: IncidentEvent, b: IncidentEvent) -> bool:

@@ -4,16 +4,19 @@ Input is one :class:`IncidentEvent` per reported event (the store builds them fr
 output is one :class:`Incident` per real-world event, every event in exactly one incident.
 
 **Blocking** (no all-pairs pass): candidates are pairs of events of one country whose dates are
-within ``max_days`` of each other, found with a sliding window over the events of each country
-sorted by date. An event without its own date is placed in the ``undated_days`` before its
-article's publication; one dated only to a month or a year, a background mention without a date,
-a negated event and an event without a country never merge.
+within ``max_days`` of each other (two by default: outlets date one occurrence a day or two apart),
+found with a sliding window over the events of each country sorted by date. An event without its
+own date is placed in the ``undated_days`` before its article's publication; one dated only to a
+month or a year, a background mention without a date, a negated event and an event without a
+country never merge.
 
 **Compatibility** (all must hold): different articles; types of one family (a bombing of civilians
 may be typed as an explosion or as violence against civilians; a riot as a protest); places that
-agree (the same place, the same admin-1 area, points within ``max_km``, or a country-level place);
-and no two different named armed groups as perpetrators (state forces are not compared: outlets
-name them too differently).
+agree (the same place, however spelled; the same admin-1 area, one side's place being the admin-1
+area the other's lies in; points within ``max_km``; places within ``far_km`` of each other, a city and
+its suburb named at different levels; a country-level place; or a place the gazetteer could not put
+on the map); and no two different named armed groups as perpetrators (state forces are not compared:
+outlets name them too differently). How closely the days and places agree is left to the score.
 
 **Evidence** (:func:`pair_score`): what the two reports share — the words of their evidence
 sentences (TF-IDF cosine over normalised words, IDF from all the events grouped), the same day,
@@ -26,11 +29,12 @@ recollection, not the news). By default these are weighed by the learned pair mo
 score a log-odds, its thresholds its own); ``IncidentOptions(learned=False)`` weighs them by hand
 instead. A pair scoring at least ``min_score`` may merge; pairs are merged
 best first, and two groups join only if every pair across them from different articles is
-compatible and the mean score over those pairs is at least ``link_score`` (average linkage), so
-chains do not drift. Two groups holding events of one article join only when those events are one report
-told twice (the learned extractor often gives an attack and the fighting around it as two events of one
-article): types of one family, places that agree, days within ``max_days``; such pairs are neither scored
-nor compared further. Each merged event records the reason: what agreed, with which report.
+compatible, the mean score over those pairs is at least ``link_score`` (average linkage) and none
+scores more than ``link_spread`` below it, so chains do not drift. Two groups holding events of one
+article join only when those events are one report told twice (the learned extractor often gives an
+attack and the fighting around it as two events of one article): types of one family, places that agree
+closely (not merely within ``far_km``), days within a day; such pairs are neither scored nor compared
+further. Each merged event records the reason: what agreed, with which report.
 """
 
 from __future__ import annotations
@@ -44,14 +48,15 @@ from dataclasses import dataclass, field
 
 from marsad.resolve.incident_rules import (
     FAMILIES,
+    area,
     day_gap,
     gap,
-    has_point,
     km,
     place_level,
     same_area,
     sub_relation,
     toll_relation,
+    unlocated,
     weak_place,
 )
 from marsad.resolve.pair_model import PairModel, load_pair_model, pair_features
@@ -70,11 +75,15 @@ class IncidentOptions:
     ``marsad/kb/models/incidents/pair_model.json``), whose own ``min_score`` and ``link_score`` apply.
     Otherwise the hand weights below and ``min_score``/``link_score`` apply; they were set on the
     odd-numbered half of the hand-labelled pairs in ``benchmarks/data/incident_pairs.tsv`` and
-    checked on the even-numbered half (``benchmarks/bench_incidents.py``).
+    checked on the even-numbered half (``benchmarks/bench_incidents.py``), under the older rules:
+    ``IncidentOptions(learned=False, max_days=1, far_km=0.0, link_spread=math.inf)`` runs them so (the
+    spelling and admin-1 place rules, which have no option, apply to it too). ``max_days``, ``far_km``
+    and ``link_spread`` are the rules the shipped model was trained under (its provenance says so).
     """
 
-    max_days: int = 1
+    max_days: int = 2
     max_km: float = 25.0
+    far_km: float = 150.0
     undated_days: int = 1
     lead_chars: int = 500
     min_similarity: float = 0.1
@@ -93,11 +102,12 @@ class IncidentOptions:
     w_toll_conflict: float = -2.5
     w_perpetrator: float = 0.3
     w_not_lead: float = -1.0
+    link_spread: float = 1.0
     learned: bool = True
     model: PairModel | None = None
 
     def __post_init__(self) -> None:
-        if self.max_days < 0 or self.max_km < 0 or self.undated_days < 0:
+        if self.max_days < 0 or self.max_km < 0 or self.far_km < 0 or self.undated_days < 0:
             raise ValueError("IncidentOptions: days and kilometres cannot be negative")
 
     def pair_model(self) -> PairModel | None:
@@ -217,7 +227,7 @@ def cluster(events: Sequence[IncidentEvent], scored: Iterable[tuple[float, int, 
 
     least = options.thresholds()[1]
     for _score, i, j, reason in sorted(scored, key=lambda p: (-p[0], p[1], p[2])):
-        clusters.merge(i, j, reason, linked, least, repeated)
+        clusters.merge(i, j, reason, linked, least, repeated, least - options.link_spread)
     return [_incident([events[i] for i in members], reasons) for members, reasons in clusters.groups()]
 
 
@@ -268,7 +278,8 @@ def _score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similar
            parts: list[tuple[float, str]] | None = None) -> float:
     model = options.pair_model()
     if model is not None:
-        return model.score(pair_features(a, b, similarity, options.max_km, options.lead_chars))
+        return model.score(pair_features(a, b, similarity, options.max_km, options.lead_chars, options.far_km,
+                                          options.undated_days))
     return sum(weight for weight, _ in (parts if parts is not None else _parts(a, b, options, similarity)))
 
 
@@ -375,13 +386,14 @@ def _perpetrator_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptio
 
 
 def _one_report(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> bool:
-    """Two events of one article that may be one report told twice: one type family, places agree, days close."""
+    """Two events of one article that may be one report told twice: one type family, places that agree closely
+    (not merely within ``far_km``), days within a day."""
     if FAMILIES.get(a.event_type) != FAMILIES.get(b.event_type):
         return False
     wa, wb = a.window(options.undated_days), b.window(options.undated_days)
-    if wa is None or wb is None or gap(wa, wb) > options.max_days:
+    if wa is None or wb is None or gap(wa, wb) > min(options.max_days, 1):
         return False
-    return _place_agreement(a, b, options) is not None
+    return _place_agreement(a, b, options, far_km=0.0) is not None
 
 
 def _lead_part(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[float, str]:
@@ -400,7 +412,7 @@ class _Clusters:
         self._reasons: dict[int, str] = {}
 
     def merge(self, i: int, j: int, reason: str, linked: Callable[[int, int], float | None], least: float,
-              repeated: Callable[[int, int], bool] = lambda x, y: False) -> None:
+              repeated: Callable[[int, int], bool] = lambda x, y: False, floor: float = -math.inf) -> None:
         """Join the groups of ``i`` and ``j`` if no pair across them is incompatible and their mean score is high.
 
         A pair from one article must be one report told twice (``repeated``); it is not scored.
@@ -417,7 +429,7 @@ class _Clusters:
                         return
                     continue
                 score = linked(x, y)
-                if score is None:
+                if score is None or score < floor:
                     return
                 total += score
                 scored += 1
@@ -465,14 +477,20 @@ def _date_note(a: IncidentEvent, b: IncidentEvent, wa: tuple[dt.date, dt.date], 
     return f"within {gap(wa, wb)} day(s) (an undated report placed by its publication date)"
 
 
-def _place_agreement(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> str | None:
-    if a.place and a.place == b.place:
-        return f"same place {a.place}"
-    if a.admin1 and a.admin1 == b.admin1:
-        return f"same admin-1 area {a.admin1}"
-    if has_point(a) and has_point(b):
-        apart = km(a, b)
-        return f"{apart:.0f} km apart" if apart <= options.max_km else None
+def _place_agreement(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions,
+                     far_km: float | None = None) -> str | None:
+    """How the places agree (see :func:`place_level`), a country-level place on either side, or (with ``far_km``)
+    a place the gazetteer could not put on the map; None when they cannot be one incident's."""
+    far = options.far_km if far_km is None else far_km
+    level = place_level(a, b, options.max_km, far)
+    if level == "place":
+        return f"same place {a.place}" + ("" if a.place == b.place else f" ({b.place})")
+    if level == "area":
+        return f"same admin-1 area {area(a) or a.place}"
+    if level:
+        return f"{km(a, b):.0f} km apart"
     if weak_place(a) or weak_place(b):
         return "same country " + (a.country or "")
+    if far and (unlocated(a) or unlocated(b)):
+        return f"places {a.place} and {b.place} (not both on the map)"
     return None

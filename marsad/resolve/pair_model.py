@@ -1,8 +1,10 @@
 """The learned pair scorer of the incident step: what two compatible events share → the log-odds that they are one.
 
 :func:`pair_features` reads a pair of events as the store holds them (type and sub-type agreement, the
-day apart, how closely the places agree, the tolls, the perpetrators, the cosine of the evidence
-words, undated or background mentions, hedged reports). :class:`PairModel` is a logistic regression
+days apart (none, one, two), how closely the places agree (one place, one admin-1 area, near, only
+within ``far_km``, a place not on the map), whether either's place is named in the other's evidence,
+the tolls, the perpetrators, the cosine of the evidence words, evidence in the article's opening,
+undated or background mentions, hedged reports). :class:`PairModel` is a logistic regression
 over them, shipped as data (``marsad/kb/models/incidents/pair_model.json``: weights, the two
 thresholds the grouping uses, and the provenance of the training) and applied with numpy; it is
 rebuilt from the hand-labelled pairs with ``benchmarks/train_incident_pairs.py`` (scikit-learn is
@@ -22,10 +24,13 @@ import numpy as np
 
 from marsad.resolve.incident_rules import (
     day_gap,
+    gap,
+    named_in,
     place_level,
     same_area,
     sub_relation,
     toll_relation,
+    unlocated,
     weak_place,
 )
 
@@ -38,13 +43,14 @@ __all__ = ["FEATURES", "MODEL_PATH", "PairModel", "PairModelError", "load_pair_m
 MODEL_PATH = Path(__file__).resolve().parents[1] / "kb" / "models" / "incidents" / "pair_model.json"
 
 FEATURES = (
-    "text", "same_day", "next_day", "undated", "same_place", "same_area", "near", "weak_places", "same_type",
+    "text", "same_day", "next_day", "two_days", "undated", "same_place", "same_area", "near", "far", "unlocated",
+    "place_named", "weak_places", "same_type",
     "same_sub", "sub_group", "sub_conflict", "same_toll", "toll_overlap", "toll_conflict", "toll_missing",
-    "shared_perpetrator", "other_perpetrators", "not_lead", "background", "hedged",
+    "shared_perpetrator", "other_perpetrators", "lead", "not_lead", "background", "hedged",
 )
 _TOLL = {"same": ("same_toll", 1.0), "overlap": ("toll_overlap", 1.0), "close": ("toll_overlap", 0.5),
          "conflict": ("toll_conflict", 1.0), "missing": ("toll_missing", 1.0)}
-_PLACE = {"place": "same_place", "area": "same_area", "near": "near"}
+_PLACE = {"place": "same_place", "area": "same_area", "near": "near", "far": "far"}
 _SUB = {"same": "same_sub", "group": "sub_group", "conflict": "sub_conflict"}
 
 
@@ -53,7 +59,7 @@ class PairModelError(ValueError):
 
 
 def pair_features(a: IncidentEvent, b: IncidentEvent, similarity: float, max_km: float,
-                  lead_chars: int) -> np.ndarray:
+                  lead_chars: int, far_km: float = 0.0, undated_days: int = 1) -> np.ndarray:
     """The features of two events, in :data:`FEATURES` order (``similarity``: cosine of their evidence words).
 
     The same whichever event comes first (the pair is read in the order of the events' keys).
@@ -64,10 +70,15 @@ def pair_features(a: IncidentEvent, b: IncidentEvent, similarity: float, max_km:
     found["text"] = max(similarity, 0.0) ** 0.5
     apart = day_gap(a, b)
     found["same_day"], found["next_day"] = float(apart == 0), float(apart == 1)
+    wa, wb = a.window(undated_days), b.window(undated_days)
+    found["two_days"] = float(wa is not None and wb is not None and gap(wa, wb) == 2)
     found["undated"] = float((a.date is None) + (b.date is None))
-    level = place_level(a, b, max_km)
+    level = place_level(a, b, max_km, far_km)
     if level:
         found[_PLACE[level]] = 1.0
+    else:
+        found["unlocated"] = float(unlocated(a) + unlocated(b))
+    found["place_named"] = float(named_in(a, b) + named_in(b, a))
     if not same_area(a, b):
         found["weak_places"] = float(weak_place(a) + weak_place(b))
     found["same_type"] = float(a.event_type == b.event_type)
@@ -80,6 +91,7 @@ def pair_features(a: IncidentEvent, b: IncidentEvent, similarity: float, max_km:
         found["shared_perpetrator"] = 1.0
     elif a.perpetrators and b.perpetrators:
         found["other_perpetrators"] = 1.0
+    found["lead"] = float((a.start < lead_chars) + (b.start < lead_chars))
     found["not_lead"] = float(sum(1 for e in (a, b) if e.date is None and e.start >= lead_chars))
     found["background"] = float(a.background + b.background)
     found["hedged"] = float((a.certainty != "confirmed") + (b.certainty != "confirmed"))

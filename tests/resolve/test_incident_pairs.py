@@ -21,7 +21,7 @@ def test_the_labelled_sample_is_large_balanced_enough_and_cross_outlet() -> None
     assert len(pairs) >= 100 and len({p.number for p in pairs}) == len(pairs)
     assert sum(p.same for p in pairs) >= 40 and sum(not p.same for p in pairs) >= 40
     assert all(p.a[0].split("-")[0] != p.b[0].split("-")[0] for p in pairs)  # ant:SK-… vs ant:AL-…: two outlets
-    assert all(p.reason and p.drawn in ("M", "H", "R", "N") for p in pairs)
+    assert all(p.reason and p.drawn in ("M", "H", "R", "N", "G", "P") for p in pairs)
     assert sum(p.drawn == "H" and not p.same for p in pairs) >= 20  # hard negatives: same type and place
 
 

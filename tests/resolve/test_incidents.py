@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import pytest
+
 from marsad.resolve.incidents import OTHER, IncidentEvent, IncidentOptions, cluster, compatible, group_events
 from marsad.text.words import words
 
@@ -45,9 +47,35 @@ def test_one_bombing_from_three_outlets_is_one_incident_with_reasons_and_toll_ra
     assert incident.sources == ("BBC", "CNN", "France 24") and incident.articles == 3
 
 
-def test_the_same_type_day_and_country_in_two_cities_stays_two_incidents() -> None:
-    mosul = {"admin1": "نينوى", "place": "الموصل", "lat": 36.335, "lon": 43.1189}
-    assert groups([event(1, "a", "BBC"), event(2, "b", "CNN", **mosul)]) == [[1], [2]]
+def test_the_same_type_day_and_country_in_two_cities_far_apart_stays_two_incidents() -> None:
+    basra = {"admin1": "البصرة", "place": "البصرة", "lat": 30.5085, "lon": 47.7804}
+    assert groups([event(1, "a", "BBC"), event(2, "b", "CNN", **basra)]) == [[1], [2]]
+
+
+HAWIJA = {"admin1": "كركوك", "place": "الحويجة", "lat": 35.3217, "lon": 43.7672}
+
+
+@pytest.mark.parametrize(("one", "other", "why"), [
+    ({}, {"admin1": None, "place": "ميسيسوجا", "lat": 35.68, "lon": 44.55}, "a city 30 km from the other"),
+    ({}, {"admin1": None, "place": "قرية صغيرة", "lat": None, "lon": None}, "a village the gazetteer cannot place"),
+    ({}, {"date": DAY + dt.timedelta(days=2)}, "two days apart"),
+])
+def test_places_at_other_levels_and_reports_two_days_apart_may_merge_where_the_older_rules_kept_them_apart(
+        one: dict[str, object], other: dict[str, object], why: str) -> None:
+    first, second = event(1, "a", "BBC", **one), event(2, "b", "CNN", **other)
+    assert compatible(first, second, IncidentOptions()) is not None, why
+    assert compatible(first, second, IncidentOptions(max_days=1, far_km=0.0)) is None, why
+
+
+def test_a_town_and_the_admin1_area_it_lies_in_agree_and_so_do_two_spellings_of_one_place() -> None:
+    province = event(2, "b", "CNN", admin1=None, place="كركوك", place_precision="admin1", lat=35.3, lon=44.1)
+    assert compatible(event(1, "a", "BBC", **HAWIJA), province, IncidentOptions(far_km=0.0)) is not None
+    nangarhar = {"admin1": None, "place_precision": "admin1", "lat": None, "lon": None, "country": "AF"}
+    first = event(1, "a", "BBC", place="ننكرهار", **nangarhar)
+    second = event(2, "b", "CNN", place="ننغرهار", **nangarhar)
+    elsewhere = event(3, "c", "CNN", place="قندهار", **nangarhar)
+    assert compatible(first, second, IncidentOptions(far_km=0.0)) is not None
+    assert compatible(first, elsewhere, IncidentOptions(far_km=0.0)) is None
 
 
 def test_places_a_few_kilometres_apart_merge() -> None:
@@ -60,7 +88,7 @@ def test_reports_sharing_no_words_stay_apart() -> None:
 
 
 def test_dates_too_far_apart_or_too_vague_never_merge() -> None:
-    later = event(2, "b", "CNN", date=DAY + dt.timedelta(days=2))
+    later = event(2, "b", "CNN", date=DAY + dt.timedelta(days=3))
     month = event(3, "c", "CNN", date=dt.date(2018, 5, 1), date_precision="month")
     assert groups([event(1, "a", "BBC"), later, month]) == [[1], [2], [3]]
 
@@ -100,10 +128,10 @@ def test_negated_events_and_events_without_a_country_stay_alone() -> None:
 
 
 def test_a_chain_of_pairs_does_not_pull_in_an_incompatible_event() -> None:
-    # 1~2 (a day apart), 2~3 (a day apart), but 1 and 3 are two days apart: never one incident
+    # 1~2 (a day apart), 2~3 (two days apart), but 1 and 3 are three days apart: never one incident
     e1 = event(1, "a", "BBC", date=DAY)
     e2 = event(2, "b", "CNN", date=DAY + dt.timedelta(days=1))
-    e3 = event(3, "c", "France 24", date=DAY + dt.timedelta(days=2))
+    e3 = event(3, "c", "France 24", date=DAY + dt.timedelta(days=3))
     result = groups([e1, e2, e3])
     assert sorted(len(g) for g in result) == [1, 2]
 

@@ -55,6 +55,9 @@ def test_the_shipped_model_was_trained_on_the_labelled_pairs_in_the_repository()
     held_out = provenance["held_out"]
     assert {"odd_to_even", "even_to_odd", "grouped_5_fold"} <= set(held_out)
     assert model.link_score <= model.min_score + 1.0
+    options = IncidentOptions()  # the step runs the model under the rules it was trained under
+    assert provenance["rules"] == {"max_days": options.max_days, "far_km": options.far_km,
+                                   "link_spread": options.link_spread}
 
 
 def test_features_read_what_two_reports_share_whichever_comes_first() -> None:
@@ -73,6 +76,9 @@ def test_features_read_what_two_reports_share_whichever_comes_first() -> None:
     ({"fatalities": 70}, "a toll far from the other"),
     ({"sub_event_type": "air_drone_strike"}, "sub-event types that cannot be one act"),
     ({"date": DAY - dt.timedelta(days=1)}, "the next day instead of the same day"),
+    ({"date": DAY - dt.timedelta(days=2)}, "two days apart instead of the same day"),
+    ({"admin1": None, "place": "الحويجة", "lat": 35.3217, "lon": 43.7672}, "a town 60 km away instead of one city"),
+    ({"admin1": None, "place": "قرية صغيرة", "lat": None, "lon": None}, "a village not on the map instead of one city"),
 ])
 def test_the_shipped_weights_score_a_disagreement_below_the_agreeing_pair(change: dict[str, object], why: str) -> None:
     options = IncidentOptions()
