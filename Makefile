@@ -41,7 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
 
 eval: $(STAMP)
-	$(BIN)/marsad eval events --cv 5 ../shared/eval/train.gold.jsonl --test ../shared/eval/dev.gold.jsonl \
+	$(BIN)/marsad eval events --cv 5 --seed 13 --seed 7 --seed 29 ../shared/eval/train.gold.jsonl --test ../shared/eval/dev.gold.jsonl \
 		--everyday ../shared/data/news/all_articles.jsonl.gz $(REVIEWED)
 	$(BIN)/marsad eval events ../shared/eval/seeds.gold.jsonl
 

@@ -152,16 +152,22 @@ def eval_group() -> None:
                    "a temporary file, not kept).")
 @click.option("--scorer", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Path of the official score_events.py (default: ../shared/tools/score_events.py).")
+@click.option("--seed", "seeds", type=int, multiple=True,
+              help="With --cv: shuffle the articles into folds with this seed (default 13). Repeat it "
+                   "to score several shuffles: each is printed, then their pooled counts.")
 @_everyday_options
 @_reviewed_option
 @click.option("--no-ner", is_flag=True, help="Skip the neural NER tagger.")
 def eval_events(gold: Path, folds: int | None, test: Path | None, out: Path | None, scorer: Path | None,
-                everyday: Path | None, per_category: int, reviewed: tuple[Path, ...], no_ner: bool) -> None:
+                seeds: tuple[int, ...], everyday: Path | None, per_category: int, reviewed: tuple[Path, ...],
+                no_ner: bool) -> None:
     """Extract from the texts of GOLD and score with the official SPEC scorer."""
     if test is not None and folds is None:
         raise click.UsageError("--test needs --cv (it scores models trained on GOLD)")
     if reviewed and folds is None:
         raise click.UsageError("--reviewed needs --cv (it teaches models trained on GOLD)")
+    if seeds and folds is None:
+        raise click.UsageError("--seed needs --cv (it shuffles the folds)")
     if folds is not None:
         from marsad.eval.learned import evaluate_learned
 
@@ -169,8 +175,14 @@ def eval_events(gold: Path, folds: int | None, test: Path | None, out: Path | No
         reports = evaluate_learned(gold, pipeline, folds, test, scorer=scorer,
                                    negatives=_everyday(everyday, per_category, (gold,), pipeline),
                                    progress=lambda msg: click.echo(f"marsad: {msg}", err=True),
-                                   reviewed=_reviewed(reviewed, everyday, pipeline), out=out)
-        click.echo(f"== {gold.name}, {folds}-fold cross-validation (text the models did not learn from)")
+                                   reviewed=_reviewed(reviewed, everyday, pipeline), out=out,
+                                   seeds=tuple(dict.fromkeys(seeds)) or (13,))
+        for seed, report in reports.get("cv_seeds", []):
+            click.echo(f"== {gold.name}, {folds}-fold cross-validation, fold seed {seed}")
+            _echo_report(report)
+        pooled = f", pooled over fold seeds {', '.join(str(s) for s, _ in reports['cv_seeds'])}" \
+            if "cv_seeds" in reports else ""
+        click.echo(f"== {gold.name}, {folds}-fold cross-validation{pooled} (text the models did not learn from)")
         _echo_report(reports["cv"])
         if test is not None:
             click.echo(f"== {test.name}, models trained on all of {gold.name}")

@@ -31,7 +31,7 @@ from marsad.extract.modality import is_background_date
 from marsad.extract.views import DESCRIPTOR, SentenceView
 from marsad.model import DateValue, Mention
 
-__all__ = ["ArgumentCandidate", "IncidentArguments", "incident_arguments", "best"]
+__all__ = ["ArgumentCandidate", "IncidentArguments", "incident_arguments", "best", "tied_to"]
 
 _FAR = 99  # distance of a mention outside the incident's sentences
 
@@ -85,10 +85,29 @@ def _national(place: Mention) -> bool:
 
 
 def actor_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentCandidate]:
+    """Actors of the incident's sentences and around them; not a group named as the one somebody
+    is tied to ("المرتبطة بتنظيم القاعدة", "على صلة بتنظيم الدولة أو بتنظيم القاعدة"): that tie is
+    the event's link, and the doer is the one tied."""
     out = [_placed(frame.view, m.start, frame, i == 0, m)
-           for i, frame in enumerate(inc.frames) for m in frame.view.actors]
-    out += [ArgumentCandidate(m, v, None, _FAR, False, False) for v in _around(inc, views) for m in v.actors]
+           for i, frame in enumerate(inc.frames) for m in frame.view.actors if not tied_to(frame.view, m)]
+    out += [ArgumentCandidate(m, v, None, _FAR, False, False) for v in _around(inc, views) for m in v.actors
+            if not tied_to(v, m)]
     return out
+
+
+_LIST_WORDS = frozenset({"أو", "او", "و", "،", ","})
+
+
+def tied_to(view: SentenceView, m: Mention) -> bool:
+    """``m`` follows a tie ("مرتبطة ب", "على صلة ب", "موالية ل"), alone or in a list of such names."""
+    first = view.token_index(m.start)
+    for cue in view.cue_matches("link_attribution"):
+        if not cue.last_token < first <= cue.last_token + 8:
+            continue
+        between = view.tokens[cue.last_token + 1: first]
+        if all(t.norm in _LIST_WORDS or any(a.start < t.end and t.start < a.end for a in view.actors) for t in between):
+            return True
+    return False
 
 
 def best(candidates: list[ArgumentCandidate], rows: list[dict[str, float]], model: LinearModel,
@@ -211,6 +230,8 @@ def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claiman
     if any(q.end <= m.start and 0 < first - view.token_index(q.end - 1) <= 2 for q in view.quantities):
         f["counted"] = 1.0  # "مقتل 10 من عناصر داعش": the ones counted are the victims
     f[f"named={bucket(mentions[m.name], (1, 2, 4))}"] = 1.0
+    if any(0 < first - cue.last_token <= 6 for cue in view.cue_matches("hedged")):
+        f["hedged_before"] = 1.0  # "يرجحون أن يكون فرع التنظيم وراءه": a suspicion, not a report
     if any(t.norm in words("negators") for t in view.tokens[:first]):
         f["negation_before"] = 1.0  # "لم تعثر على دليل على أن … كان على صلة بتنظيم القاعدة"
     if not any(a.start < m.start for a in view.actors) and all(t.start > m.start for t in view.triggers):

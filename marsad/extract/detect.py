@@ -28,7 +28,8 @@ def detect(candidates: list[Candidate], ctx: DocContext, models: ExtractionModel
         return []
     rows = [trigger_features(c, ctx, candidates[:i]) for i, c in enumerate(candidates)]
     probs = models.detector.scores(rows)
-    none = models.detector.classes.index(NONE)
+    classes = models.detector.classes
+    none = classes.index(NONE) if NONE in classes else None  # training saw no candidate that was no event
     backgrounds = models.background.positive(rows)
     firsts = models.starter.positive(rows)
     kept = []
@@ -36,7 +37,7 @@ def detect(candidates: list[Candidate], ctx: DocContext, models: ExtractionModel
         p = probs[i]
         c.type_scores = {cls: float(v) for cls, v in zip(models.detector.classes, p, strict=True) if cls != NONE}
         c.background, c.starts = float(backgrounds[i]), float(firsts[i])
-        if 1.0 - p[none] >= models.accept:
+        if 1.0 - (p[none] if none is not None else 0.0) >= models.accept:
             kept.append(c)
     return kept
 

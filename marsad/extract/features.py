@@ -155,6 +155,7 @@ def join_features(group: list[Candidate], c: Candidate, first: bool, latest: boo
     f: dict[str, float] = {"bias": 1.0}
     last = group[-1]
     f[f"gap={bucket(c.sentence - last.sentence, (0, 1, 2, 4, 8, 16))}"] = 1.0
+    f[f"from_first={bucket(c.sentence - group[0].sentence, (0, 1, 2, 4, 8, 16))}"] = 1.0  # a long chain drifts
     if first:
         f["first_group"] = 1.0
     if latest:

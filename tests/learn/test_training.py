@@ -73,3 +73,35 @@ def test_eval_events_cv_keeps_the_cross_validated_output(tmp_path) -> None:  # t
     assert "events    P=" in result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(r["id"] for r in records) == sorted(r["id"] for r in _gold())
+
+
+def test_eval_events_scores_each_fold_seed_and_pools_their_counts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import re
+
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _gold()), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "events", "--cv", "3", "--seed", "13", "--seed", "7", str(gold),
+                                      "--no-ner"])
+    assert result.exit_code == 0, result.output
+    assert "fold seed 13" in result.output and "fold seed 7" in result.output
+    assert "pooled over fold seeds 13, 7" in result.output
+    counts = [tuple(int(n) for n in m) for m in re.findall(r"events .*\(tp=(\d+) fp=(\d+) fn=(\d+)\)", result.output)]
+    first, second, pooled = counts
+    assert pooled == tuple(a + b for a, b in zip(first, second, strict=True))
+    assert pooled[0] + pooled[2] == 2 * len(_EVENTS) * 3  # every required gold event, once per seed
+
+
+def test_eval_events_seed_needs_cv(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "events", "--seed", "7", str(gold), "--no-ner"])
+    assert result.exit_code == 2 and "--seed needs --cv" in result.output
