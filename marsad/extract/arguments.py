@@ -28,10 +28,10 @@ from marsad.extract.lexicon import words
 from marsad.extract.linear import LinearModel
 from marsad.extract.merge import Incident
 from marsad.extract.modality import is_background_date
-from marsad.extract.views import DESCRIPTOR, SentenceView
+from marsad.extract.views import DESCRIPTOR, SentenceView, tied_to
 from marsad.model import DateValue, Mention
 
-__all__ = ["ArgumentCandidate", "IncidentArguments", "incident_arguments", "best", "tied_to"]
+__all__ = ["ArgumentCandidate", "IncidentArguments", "incident_arguments", "best"]
 
 _FAR = 99  # distance of a mention outside the incident's sentences
 
@@ -93,21 +93,6 @@ def actor_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentC
     out += [ArgumentCandidate(m, v, None, _FAR, False, False) for v in _around(inc, views) for m in v.actors
             if not tied_to(v, m)]
     return out
-
-
-_LIST_WORDS = frozenset({"أو", "او", "و", "،", ","})
-
-
-def tied_to(view: SentenceView, m: Mention) -> bool:
-    """``m`` follows a tie ("مرتبطة ب", "على صلة ب", "موالية ل"), alone or in a list of such names."""
-    first = view.token_index(m.start)
-    for cue in view.cue_matches("link_attribution"):
-        if not cue.last_token < first <= cue.last_token + 8:
-            continue
-        between = view.tokens[cue.last_token + 1: first]
-        if all(t.norm in _LIST_WORDS or any(a.start < t.end and t.start < a.end for a in view.actors) for t in between):
-            return True
-    return False
 
 
 def best(candidates: list[ArgumentCandidate], rows: list[dict[str, float]], model: LinearModel,

@@ -16,7 +16,7 @@ from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
 from marsad.text.matcher import PhraseMatch
 from marsad.text.normalize import norm_key
 
-__all__ = ["SentenceView", "sentence_views", "DESCRIPTOR"]
+__all__ = ["SentenceView", "sentence_views", "tied_to", "DESCRIPTOR"]
 
 DESCRIPTOR = "DESCRIPTOR"
 ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
@@ -117,22 +117,25 @@ def _add_descriptors(views: list[SentenceView], text: str) -> None:
 
 
 def _add_acting_states(views: list[SentenceView]) -> None:
-    """A nationality adjective right after an act or a war machine ("غارة تركية", "طائرات حربية
-    روسية") names the state that acted: it becomes an actor mention of that country's state forces."""
+    """A nationality adjective right after an act or a war machine, or after one adjective that
+    follows it ("غارة تركية", "طائرات حربية روسية"), names the state that acted: it becomes an actor
+    mention of kind ``state_force``, named as the country."""
     for view in views:
         for d in view.demonyms:
             if any(m.start < d.end and d.start < m.end for m in view.actors):
                 continue
             i = view.token_index(d.start)
-            j = i - 1
-            while j >= 0 and i - j <= 2 and _stem(view.tokens[j]) in words("act_modifiers"):
-                j -= 1
-            if j < 0 or j == i - 3:
-                continue
-            if any(t.last_token == j for t in view.triggers) or _stem(view.tokens[j]) in words("state_act_heads"):
+            if _names_an_act(view, i - 1) or (i >= 2 and _stem(view.tokens[i - 1]) in words("act_modifiers")
+                                              and _names_an_act(view, i - 2)):
                 view.actors.append(Mention(d.start, d.end, d.text, "ACTOR", d.name, d.kb_id, "state_force",
                                            d.country, source="demonym"))
         view.actors.sort(key=lambda m: m.start)
+
+
+def _names_an_act(view: SentenceView, j: int) -> bool:
+    """Token ``j`` ends a trigger or is a war machine or an act noun (state_act_heads)."""
+    return j >= 0 and (any(t.last_token == j for t in view.triggers)
+                       or _stem(view.tokens[j]) in words("state_act_heads"))
 
 
 def _stem(tok: Token) -> str:
@@ -168,8 +171,25 @@ def _add_group_phrases(views: list[SentenceView], text: str) -> None:
         view.actors.sort(key=lambda m: m.start)
 
 
+_LIST_WORDS = frozenset({"أو", "او", "و", "،", ","})
+
+
+def tied_to(view: SentenceView, m: Mention) -> bool:
+    """``m`` follows a tie ("مرتبطة ب", "على صلة ب", "موالية ل"), alone or in a list of such names."""
+    first = view.token_index(m.start)
+    for cue in view.cue_matches("link_attribution"):
+        if not cue.last_token < first <= cue.last_token + 8:
+            continue
+        between = view.tokens[cue.last_token + 1: first]
+        if all(t.norm in _LIST_WORDS or any(a.start < t.end and t.start < a.end for a in view.actors) for t in between):
+            return True
+    return False
+
+
 def _add_anaphora(views: list[SentenceView], text: str) -> None:
-    """"التنظيم" / "الجماعة" after a named group → a mention of that group (same kb_id and name)."""
+    """"التنظيم" / "الجماعة" after a named group → a mention of that group (same kb_id and name); not
+    of a group named only as the one another is tied to ("الجماعة" after "جماعة نصرة الإسلام
+    والمسلمين، المرتبطة بتنظيم القاعدة" is the first)."""
     last_group: Mention | None = None
     for view in views:
         added = []
@@ -179,14 +199,15 @@ def _add_anaphora(views: list[SentenceView], text: str) -> None:
             named_next = any(m.start == nxt and m.kind != "person" for m in view.actors)  # "الجماعة الحوثية"
             if not definite or named_next or any(m.start <= cue.start < m.end for m in view.actors):
                 continue
-            before = [m for m in view.actors if m.end <= cue.start and m.kind == "group" and m.kb_id]
+            before = [m for m in view.actors if m.end <= cue.start and m.kind == "group" and m.kb_id
+                      and not tied_to(view, m)]
             antecedent = before[-1] if before else last_group
             if antecedent is not None:
                 added.append(Mention(cue.start, cue.end, cue.mention, antecedent.label, antecedent.name,
                                      antecedent.kb_id, antecedent.kind, antecedent.country, source="anaphora"))
         view.actors.extend(added)
         view.actors.sort(key=lambda m: m.start)
-        named = [m for m in view.actors if m.kind == "group" and m.kb_id]
+        named = [m for m in view.actors if m.kind == "group" and m.kb_id and not tied_to(view, m)]
         if named:
             last_group = named[-1]
 

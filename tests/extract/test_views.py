@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.extract.views import sentence_views
+from marsad.extract.views import sentence_views, tied_to
 
 
 def _actors(an) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
@@ -28,3 +28,33 @@ def test_a_nationality_inside_a_named_actor_adds_nothing(make_analysis) -> None:
     an = make_analysis("شنت الطائرات التركية غارة على المدينة.", actors={"الطائرات التركية": "state_force"},
                        demonyms={"التركية": "TR"})
     assert _actors(an) == [("الطائرات التركية", "state_force", None)]
+
+
+def test_a_war_machine_that_is_also_an_adjective_still_names_the_state(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("وقصفت المدفعية الإسرائيلية موقعا شرق المدينة.", demonyms={"الإسرائيلية": "IL"})
+    assert _actors(an) == [("الإسرائيلية", "state_force", "IL")]
+
+
+def _tied(an, names: list[str]) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    view = sentence_views(an)[0]
+    return {m.text: tied_to(view, m) for m in view.actors if m.text in names}
+
+
+def test_groups_named_after_a_tie_are_not_doers_even_in_a_list(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "لم تعثر الشرطة على دليل على أن المهاجم كان على صلة بتنظيم الدولة أو بتنظيم القاعدة."
+    an = make_analysis(text, actors={"الشرطة": "state_force", "تنظيم الدولة": "group", "تنظيم القاعدة": "group"})
+    assert _tied(an, ["الشرطة", "تنظيم الدولة", "تنظيم القاعدة"]) == {
+        "الشرطة": False, "تنظيم الدولة": True, "تنظيم القاعدة": True}
+
+
+def test_the_group_that_is_tied_stays_a_candidate(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "تبنت جماعة النصرة المرتبطة بتنظيم القاعدة الهجوم على المعسكر."
+    an = make_analysis(text, actors={"جماعة النصرة": "group", "تنظيم القاعدة": "group"})
+    assert _tied(an, ["جماعة النصرة", "تنظيم القاعدة"]) == {"جماعة النصرة": False, "تنظيم القاعدة": True}
+
+
+def test_a_group_anaphor_names_the_group_not_the_one_it_is_tied_to(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "تبنت جماعة النصرة المرتبطة بتنظيم القاعدة الهجوم. وقالت الجماعة في بيان إنه جاء ردا على غارة."
+    an = make_analysis(text, actors={"جماعة النصرة": "group", "تنظيم القاعدة": "group"})
+    anaphors = [m for v in sentence_views(an) for m in v.actors if m.source == "anaphora"]
+    assert [(m.text, m.name) for m in anaphors] == [("الجماعة", "جماعة النصرة")]
