@@ -48,9 +48,14 @@ def is_background_date(date: DateValue, published: dt.date | None) -> bool:
 
 
 def link_from_cues(views: list[SentenceView]) -> str | None:
-    """``inspired`` / ``unknown`` / ``directed`` from the cues of the given sentences."""
-    found = {name for view in views for name in ("link_inspired", "link_unknown", "link_directed")
-             if view.has_cue(name)}
+    """``inspired`` / ``unknown`` / ``directed`` from the cues of the given sentences. A sentence
+    that asks ("ما إذا كان تصرف بمفرده أم بمساعدة شبكة") is unknown whatever words its question holds."""
+    found = set()
+    for view in views:
+        if view.has_cue("link_unknown"):
+            found.add("link_unknown")
+        else:
+            found.update(name for name in ("link_inspired", "link_directed") if view.has_cue(name))
     for name, value in (("link_inspired", "inspired"), ("link_unknown", "unknown"), ("link_directed", "directed")):
         if name in found:
             return value

@@ -146,6 +146,15 @@ def test_an_air_strike_and_a_suicide_bombing_are_two_incidents(make_analysis) ->
     assert [e.sub_event_type for e in events] == ["air_drone_strike", "suicide_bomb"]
 
 
+def test_a_question_whether_the_attacker_acted_alone_gives_an_unknown_link(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل 5 أشخاص في تفجير نفذه انتحاري في مدينة الموصل. وأعلن تنظيم داعش مسؤوليته عن الهجوم. "
+            "وقال المحققون إنهم يسعون إلى معرفة ما إذا كان المهاجم قد تصرف بمفرده أم بمساعدة شبكة.")
+    an = make_analysis(text, actors={"تنظيم داعش": "group"}, places={"الموصل": ("IQ", "city")},
+                       quantities={"5": 5})
+    [ev] = _events(an)
+    assert ev.link == "unknown"
+
+
 def test_officials_tying_attackers_to_a_group_give_an_unknown_link(make_analysis) -> None:  # type: ignore[no-untyped-def]
     text = ("هاجم مسلحون مقر المؤسسة في العاصمة طرابلس، ما أسفر عن مقتل 2 من العاملين، "
             "وأظهرت المؤشرات الأولية أن المهاجمين مرتبطين بتنظيم داعش.")
