@@ -55,7 +55,7 @@ class TrainingOptions:
     actor_min: float = 0.2
     relation_c: float = 0.3
     keeper_c: float = 1.0
-    keep: float = 0.35  # least probability that an incident is kept
+    keep: float = 0.25  # least probability that an incident is kept
     keeper_folds: int = 5  # inner folds whose held-out incidents teach the keeper; 0: no keeper
     weak_weight: float = 0.5  # of an everyday article's candidate against a gold one
     relation_min: float = 0.2
