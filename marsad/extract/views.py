@@ -13,7 +13,7 @@ from typing import Any
 
 from marsad.extract.lexicon import TriggerClass, lexicons, words
 from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
-from marsad.text.matcher import PhraseMatch
+from marsad.text.matcher import PhraseMatch, strip_article
 from marsad.text.normalize import norm_key
 
 __all__ = ["SentenceView", "sentence_views", "tied_to", "DESCRIPTOR"]
@@ -139,9 +139,8 @@ def _names_an_act(view: SentenceView, j: int) -> bool:
 
 
 def _stem(tok: Token) -> str:
-    """The token without its article or proclitics."""
-    stem = tok.stem or tok.norm
-    return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+    """The token without its proclitics or article."""
+    return strip_article(tok.stem or tok.norm)
 
 
 def _add_group_phrases(views: list[SentenceView], text: str) -> None:
@@ -171,9 +170,6 @@ def _add_group_phrases(views: list[SentenceView], text: str) -> None:
         view.actors.sort(key=lambda m: m.start)
 
 
-_LIST_WORDS = frozenset({"أو", "او", "و", "،", ","})
-
-
 def tied_to(view: SentenceView, m: Mention) -> bool:
     """``m`` follows a tie ("مرتبطة ب", "على صلة ب", "موالية ل"), alone or in a list of such names."""
     first = view.token_index(m.start)
@@ -181,7 +177,7 @@ def tied_to(view: SentenceView, m: Mention) -> bool:
         if not cue.last_token < first <= cue.last_token + 8:
             continue
         between = view.tokens[cue.last_token + 1: first]
-        if all(t.norm in _LIST_WORDS or any(a.start < t.end and t.start < a.end for a in view.actors) for t in between):
+        if all(t.norm in words("list_joiners") or any(a.start < t.end and t.start < a.end for a in view.actors) for t in between):
             return True
     return False
 

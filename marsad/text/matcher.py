@@ -19,7 +19,7 @@ from marsad.model import Token
 from marsad.text.normalize import norm_key, normalize
 from marsad.text.segment import stem_candidates
 
-__all__ = ["PhraseMatch", "PhraseMatcher"]
+__all__ = ["PhraseMatch", "PhraseMatcher", "strip_article"]
 
 T = TypeVar("T")
 
@@ -36,7 +36,7 @@ class PhraseMatch(Generic[T]):
     prefix: str = ""  # the proclitics stripped from the first token (normalised)
 
 
-def _strip_article(word: str) -> str:
+def strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) >= 5 else word
 
 
@@ -81,7 +81,7 @@ class PhraseMatcher(Generic[T]):
             index = self._strict if strict is not None and strict(payload) else self._index
             # only a written article is optional: "ألغام" normalises to "الغام" but has none
             has_article = phrase.lstrip().startswith(("ال", "ٱل"))
-            for first in {words[0], _strip_article(words[0]) if has_article else words[0]}:
+            for first in {words[0], strip_article(words[0]) if has_article else words[0]}:
                 index[first].setdefault(words[1:], []).append(payload)
 
     def __len__(self) -> int:
@@ -92,7 +92,7 @@ class PhraseMatcher(Generic[T]):
         words = tuple(norm_key(phrase).split())
         if not words:
             return ()
-        for first in (words[0], _strip_article(words[0])):
+        for first in (words[0], strip_article(words[0])):
             hit = self._index.get(first, {}).get(words[1:], []) + self._strict.get(first, {}).get(words[1:], [])
             if hit:
                 return tuple(hit)

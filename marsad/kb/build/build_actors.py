@@ -72,6 +72,7 @@ def un_arabic_names(path: Path) -> dict[str, tuple[str, str]]:
 def state_forces(curated: dict[str, Any], demonyms: Path) -> list[dict[str, Any]]:
     entries = []
     patterns = curated["state_force_patterns"]
+    own_patterns = curated.get("country_state_force_patterns") or {}
     with demonyms.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")]
     by_country: dict[str, list[str]] = {}
@@ -79,7 +80,8 @@ def state_forces(curated: dict[str, Any], demonyms: Path) -> list[dict[str, Any]
         if row["country"]:
             by_country.setdefault(row["country"], []).append(row["adjective"])
     for iso, adjectives in sorted(by_country.items()):
-        aliases = [p.format(m="ال" + adj, f="ال" + adj + "ة") for adj in adjectives for p in patterns]
+        aliases = [p.format(m="ال" + adj, f="ال" + adj + "ة") for adj in adjectives
+                   for p in patterns + own_patterns.get(iso, [])]
         entries.append({"id": f"state-{iso.lower()}", "name": patterns[1].format(f="ال" + adjectives[0] + "ة"),
                         "name_en": f"state forces of {iso}", "kind": "state_force", "country": iso,
                         "aliases": aliases, "source": ["generated from demonyms.tsv"]})
