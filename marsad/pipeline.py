@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.extract.events import extract_events
+from marsad.extract.lexicon import words
 from marsad.extract.models import default_models
 from marsad.extract.network import extract_relations
 from marsad.extract.salience import is_salient
@@ -22,7 +23,7 @@ from marsad.nlp.quoted import groups_named_after_people, quoted_groups
 from marsad.resolve.places import localise_places
 from marsad.text.clean import noise_spans
 from marsad.text.dates import find_dates
-from marsad.text.normalize import normalize
+from marsad.text.normalize import norm_key, normalize
 from marsad.text.numbers import find_quantities
 from marsad.text.segment import segment
 
@@ -73,6 +74,14 @@ class Pipeline:
 
         return default_tagger()
 
+    @cached_property
+    def _first_names(self) -> frozenset[str]:
+        """One-word person names of the tagger's gazetteer ("خالد", "وليد"), as lookup keys."""
+        if self.tagger is None:
+            return frozenset()
+        names = self.tagger.featurizer.gazetteer.names
+        return frozenset(key[0] for key, labels in names.items() if len(key) == 1 and "PERS" in labels)
+
     def analyse(self, doc: Document) -> Analysis:
         """Text and nlp layers plus actor/place mentions, all as spans over ``doc.text``."""
         text = doc.text
@@ -109,8 +118,8 @@ class Pipeline:
         # one batched tagger call per document, over the sentences that can carry an event or a relation
         salient = [t for i, toks in by_sentence.items()
                    if self.options.full_ner or is_salient(text, toks, len(per_sentence[i])) for t in toks]
-        ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner")
-               for e in (self.tagger.tag(text, salient) if salient else [])]
+        entities = _person_names(text, self.tagger.tag(text, salient) if salient else [], self._first_names)
+        ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner") for e in entities]
         people = [m for m in ner if m.label == "PERS"]
         named = groups_named_after_people(text, tokens, people)  # "حركة نور الدين الزنكي"
         ner = [m for m in ner if not _overlaps_any(m.start, m.end, named)] + named
@@ -139,6 +148,35 @@ class Pipeline:
         linked += [self._demonym_mention(m) for m in self.places.demonyms(text, toks)
                    if not _overlaps_any(m.start, m.end, linked)]
         return linked
+
+
+def _person_names(text: str, entities: list[Entity], first_names: frozenset[str]) -> list[Entity]:
+    """The tagger's person names cut as a reader cuts them: two names with only a space between
+    are one ("علي حميد" and "علي القيز" of "علي حميد علي القيز"); a title before the name
+    ("العقيد", "الليفتنانت كولونيل") and a conjunction glued to a known first name ("وخالد") are
+    not part of it. Other entities pass unchanged."""
+    titles = words("person_titles")
+    out: list[Entity] = []
+    for e in sorted(entities, key=lambda e: e.start):
+        if e.label != "PERS":
+            out.append(e)
+            continue
+        start, end = e.start, e.end
+        while True:
+            head, _, rest = text[start:end].partition(" ")
+            if rest and norm_key(head) in titles:
+                start += len(head) + 1
+            elif len(head) > 3 and head[0] == "و" and norm_key(head) not in first_names \
+                    and norm_key(head[1:]) in first_names:
+                start += 1
+            else:
+                break
+        last = out[-1] if out else None
+        if last is not None and last.label == "PERS" and text[last.end:start].isspace() and "\n" not in text[last.end:start]:
+            start = last.start
+            out.pop()
+        out.append(Entity("PERS", start, end, text[start:end]))
+    return out
 
 
 def _inside(sents: tuple[Sentence, ...]) -> Callable[[int, int], bool]:

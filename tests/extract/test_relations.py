@@ -59,3 +59,30 @@ def test_backing_stated_after_the_backed_group(make_analysis) -> None:  # type: 
     an = make_analysis(text, actors={"قوات الحكومة": "state_force", "ميليشيا الوادي": "group"},
                        places={"إيران": ("IR", "country")})
     assert ("support", "إيران", "ميليشيا الوادي") in _relations(an)
+
+
+def _proposed(an):  # type: ignore[no-untyped-def]
+    """What the patterns propose, before the learned filter."""
+    from marsad.extract.relations import pattern_matches
+    return {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
+
+
+def test_backing_in_a_relative_clause_after_the_backed(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وأعلنت قوات الوادي، التي تدعمها فرنسا، أنها سيطرت على البلدة."
+    an = make_analysis(text, actors={"قوات الوادي": "group"}, places={"فرنسا": ("FR", "country")})
+    assert ("support", "فرنسا", "قوات الوادي") in _proposed(an)
+
+
+def test_wing_and_leader_among_fighters(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    wing = make_analysis("وأعلنت جماعة كتائب النصر جناح حركة الفجر في المدينة مسؤوليتها عن الهجوم.",
+                         actors={"كتائب النصر": "group", "حركة الفجر": "group"})
+    assert ("membership", "كتائب النصر", "حركة الفجر") in _proposed(wing)
+    leader = make_analysis("وقتل عشرة مسلحين من حركة الفجر بينهم القيادي سامي العلي.",
+                           actors={"حركة الفجر": "group"}, persons=["سامي العلي"])
+    assert ("role", "سامي العلي", "حركة الفجر") in _proposed(leader)
+
+
+def test_spokesman_named_after_his_rank(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال الناطق الرسمي باسم جيش الجنوب الوطني العميد سامي العلي إن المعارك متواصلة."
+    an = make_analysis(text, actors={"جيش الجنوب الوطني": "group"}, persons=["سامي العلي"])
+    assert ("role", "سامي العلي", "جيش الجنوب الوطني") in _proposed(an)
