@@ -77,6 +77,7 @@ def pair_features(c: PairCandidate, text: str, patterns: dict[_Key, list[Pattern
     for m in patterns.get(c.key, []):
         f[f"pattern={m.type}"] = 1.0
         f[f"type={c.type}&pattern={m.type}"] = 1.0
+        f[f"cue={m.type}:{m.cue}"] = 1.0
     for m in patterns.get((t.start, t.end, s.start, s.end), []):
         f[f"pattern_reversed={m.type}"] = 1.0
     for cue in relation_cues().find(text, view.tokens):

@@ -63,6 +63,7 @@ class PatternMatch:
     target: Mention
     type: str
     detail: str | None
+    cue: str = ""  # the cue phrase as matched (normalised key)
 
 
 def pattern_matches(text: str, views: list[SentenceView]) -> list[PatternMatch]:
@@ -125,7 +126,7 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
             if src is tgt or (_same_actor(src, tgt) and pattern.type != "rename") or \
                     (pattern.type == "rename" and src.name == tgt.name and src.kb_id == tgt.kb_id):
                 continue
-            out.append(PatternMatch(view, src, tgt, pattern.type, pattern.detail))
+            out.append(PatternMatch(view, src, tgt, pattern.type, pattern.detail, match.key))
     return out
 
 

@@ -53,7 +53,7 @@ class TrainingOptions:
     date_min: float = 0.2
     place_min: float = 0.1
     actor_min: float = 0.2
-    relation_c: float = 0.3
+    relation_c: float = 1.0
     keeper_c: float = 1.0
     keep: float = 0.25  # least probability that an incident is kept
     keeper_folds: int = 5  # inner folds whose held-out incidents teach the keeper; 0: no keeper
