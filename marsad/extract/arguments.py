@@ -28,7 +28,7 @@ from marsad.extract.lexicon import words
 from marsad.extract.linear import LinearModel
 from marsad.extract.merge import Incident
 from marsad.extract.modality import is_background_date
-from marsad.extract.views import DESCRIPTOR, SentenceView, tied_to
+from marsad.extract.views import DESCRIPTOR, SentenceView, responds, speaks_of_others, tied_to
 from marsad.model import DateValue, Mention
 
 __all__ = ["ArgumentCandidate", "IncidentArguments", "incident_arguments", "best"]
@@ -87,12 +87,17 @@ def _national(place: Mention) -> bool:
 def actor_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentCandidate]:
     """Actors of the incident's sentences and around them; not a group named as the one somebody
     is tied to ("المرتبطة بتنظيم القاعدة", "على صلة بتنظيم الدولة أو بتنظيم القاعدة"): that tie is
-    the event's link, and the doer is the one tied."""
+    the event's link, and the doer is the one tied; not the force that stopped the attacker ("قبل أن
+    تطلق الشرطة النار عليه")."""
     out = [_placed(frame.view, m.start, frame, i == 0, m)
-           for i, frame in enumerate(inc.frames) for m in frame.view.actors if not tied_to(frame.view, m)]
+           for i, frame in enumerate(inc.frames) for m in frame.view.actors if _may_do(frame.view, m)]
     out += [ArgumentCandidate(m, v, None, _FAR, False, False) for v in _around(inc, views) for m in v.actors
-            if not tied_to(v, m)]
+            if _may_do(v, m)]
     return out
+
+
+def _may_do(view: SentenceView, m: Mention) -> bool:
+    return not (tied_to(view, m) or responds(view, m) or speaks_of_others(view, m))
 
 
 def best(candidates: list[ArgumentCandidate], rows: list[dict[str, float]], model: LinearModel,

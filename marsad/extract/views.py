@@ -16,7 +16,7 @@ from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
 from marsad.text.matcher import PhraseMatch, strip_article
 from marsad.text.normalize import norm_key
 
-__all__ = ["SentenceView", "sentence_views", "tied_to", "DESCRIPTOR"]
+__all__ = ["SentenceView", "sentence_views", "tied_to", "responds", "speaks_of_others", "DESCRIPTOR"]
 
 DESCRIPTOR = "DESCRIPTOR"
 ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
@@ -180,6 +180,22 @@ def tied_to(view: SentenceView, m: Mention) -> bool:
         if all(t.norm in words("list_joiners") or any(a.start < t.end and t.start < a.end for a in view.actors) for t in between):
             return True
     return False
+
+
+def responds(view: SentenceView, m: Mention) -> bool:
+    """``m`` is the force that stopped the attacker ("قبل أن تطلق الشرطة النار عليه"), not a doer."""
+    first = view.token_index(m.start)
+    return any(cue.last_token < first <= cue.last_token + 1 for cue in view.cue_matches("responders"))
+
+
+def speaks_of_others(view: SentenceView, m: Mention) -> bool:
+    """``m`` is the speaker of a report about somebody else: right after a verb of saying, and
+    followed by a bare "أن"/"إن" ("وأضافت الشرطة أن أسلوب الهجوم …"), not by "إنه"/"إنها" that
+    would make the speaker the subject of what it reports ("قال الجيش إنه قصف …")."""
+    first, last = view.token_index(m.start), view.token_index(m.end - 1)
+    if first == 0 or view.tokens[first - 1].norm.removeprefix("و") not in words("speech_verbs"):
+        return False
+    return last + 1 < len(view.tokens) and view.tokens[last + 1].norm in words("that_words")
 
 
 def _add_anaphora(views: list[SentenceView], text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.extract.views import sentence_views, tied_to
+from marsad.extract.views import responds, sentence_views, speaks_of_others, tied_to
 
 
 def _actors(an) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
@@ -58,3 +58,20 @@ def test_a_group_anaphor_names_the_group_not_the_one_it_is_tied_to(make_analysis
     an = make_analysis(text, actors={"جماعة النصرة": "group", "تنظيم القاعدة": "group"})
     anaphors = [m for v in sentence_views(an) for m in v.actors if m.source == "anaphora"]
     assert [(m.text, m.name) for m in anaphors] == [("الجماعة", "جماعة النصرة")]
+
+
+def _flags(an, rule):  # type: ignore[no-untyped-def]
+    return {m.text: rule(v, m) for v in sentence_views(an) for m in v.actors}
+
+
+def test_the_force_that_stopped_the_attacker_is_a_responder(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("وطعن رجل ثلاثة أشخاص قرب المحطة قبل أن تطلق الشرطة النار عليه.",
+                       actors={"رجل": "other", "الشرطة": "state_force"})
+    assert _flags(an, responds) == {"رجل": False, "الشرطة": True}
+
+
+def test_a_speaker_of_a_report_about_others_is_not_its_subject(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    about_others = make_analysis("وأضافت الشرطة أن المهاجم تصرف وحده.", actors={"الشرطة": "state_force"})
+    assert _flags(about_others, speaks_of_others)["الشرطة"] is True
+    about_itself = make_analysis("وقال الجيش إنه قصف مواقع المسلحين.", actors={"الجيش": "state_force"})
+    assert _flags(about_itself, speaks_of_others)["الجيش"] is False
