@@ -154,6 +154,17 @@ class NerTagger:
                  *([self.w["word_stats"][word], self.w["word_stats"][stem]] if "word_stats" in self.w else [])]
         return np.concatenate(parts, axis=1)
 
+    def text_vector(self, words: Sequence[str], skip_commonest: int = 100) -> np.ndarray:
+        """The mean of the pre-trained vectors of ``words`` (the ``skip_commonest`` most frequent
+        words and unknown ones left out), scaled to unit length: what the words are about."""
+        ids = np.array([i for i in (self.featurizer.word_id(vector_key(w)) for w in words) if i > skip_commonest + 1],
+                       dtype=np.int64)
+        if ids.size == 0:
+            return np.zeros(self.word_vectors(np.array([1])).shape[1], dtype=np.float32)
+        mean = self.word_vectors(ids).mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm > 0 else mean
+
     def word_vectors(self, ids: np.ndarray) -> np.ndarray:
         """Rows of the word table (stored as int8 with a scale per row, or as floats)."""
         if "word_emb_q" in self.w:
