@@ -9,6 +9,8 @@ features, so a model can only add to what they know.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.extract.candidates import Candidate, DocContext
 from marsad.extract.merge import Incident, dates_conflict, places_conflict, same_place
 from marsad.extract.modality import is_background_date
@@ -20,8 +22,8 @@ __all__ = ["trigger_features", "join_features", "group_features", "incident_feat
 
 _WINDOW = 3
 _CUE_NEAR = 3
-# Weight of the topic vector's components (unit length over 100 dimensions): at 10 the keeper leaned on
-# them too hard (train CV events F1 0.682 against 0.694), at 3 it held (0.690 / 0.683 over two seed sets)
+# Weight of the topic vector's components (unit length over 100 dimensions), read by the detector and
+# the keeper: at 10 the keeper leaned on them too hard (train CV events F1 0.682 against 0.694)
 _TOPIC_SCALE = 3.0
 
 
@@ -40,6 +42,7 @@ def trigger_features(c: Candidate, ctx: DocContext, earlier: list[Candidate]) ->
     _cues(c, f)
     _frame(c, ctx, f)
     _context(c, ctx, f)
+    _add_topic(_topic_vector(tuple(t.text for t in c.view.tokens)), f)
     return f
 
 
@@ -238,14 +241,24 @@ def incident_features(group: list[Candidate], ctx: DocContext, event_type: str) 
 
 
 def _topic(reports: list[Candidate], f: dict[str, float]) -> None:
-    """What the incident's sentences are about, as the pre-trained word vectors of the NER model
-    place them (a theft and a bombing, a minister's plan and a raid, read apart)."""
-    from marsad.nlp.ner import default_tagger
-
+    """What the incident's sentences are about (see ``_topic_vector``)."""
     seen: set[int] = set()
     words = [t.text for c in reports if not (c.sentence in seen or seen.add(c.sentence))  # type: ignore[func-returns-value]
              for t in c.view.tokens]
-    for i, x in enumerate(default_tagger().text_vector(words).tolist()):
+    _add_topic(_topic_vector(tuple(words)), f)
+
+
+@lru_cache(maxsize=4096)
+def _topic_vector(words: tuple[str, ...]) -> tuple[float, ...]:
+    """What words are about, as the pre-trained word vectors of the NER model place them (a theft
+    and a bombing, a minister's plan and a raid, a match and a battle read apart)."""
+    from marsad.nlp.ner import default_tagger
+
+    return tuple(default_tagger().text_vector(words).tolist())
+
+
+def _add_topic(vector: tuple[float, ...], f: dict[str, float]) -> None:
+    for i, x in enumerate(vector):
         f[f"topic{i}"] = _TOPIC_SCALE * x
 
 
