@@ -18,6 +18,7 @@ from marsad.extract.features import bucket
 from marsad.extract.frames import (
     Frame,
     acts_as_actor,
+    beside_speech,
     dates_for,
     has_preposition,
     in_list,
@@ -139,9 +140,22 @@ def date_features(c: ArgumentCandidate, inc: Incident, published: dt.date | None
         f["event_bg&date_bg" if bg else "event_bg&date_recent"] = 1.0
     if published is not None and d.value > published.isoformat()[: len(d.value)]:
         f["future"] = 1.0
-    idx = c.view.token_index(d.start)
-    if any(abs(cue.first_token - idx) <= 3 for name in ("reported", "confirmed") for cue in c.view.cue_matches(name)):
+    speech = beside_speech(c.view, d)
+    if speech:
         f["beside_speech"] = 1.0  # "قالت الشرطة يوم الاثنين": when it was said, not when it happened
+    if c.frame is not None:
+        # "أعلن مصدر أمني الأحد مقتل 18 شخصا مساء الخميس": the day in the act's own clause, not the statement's
+        others = [o for o in dates_for(c.view, c.frame.top) if o is not d and o.precision == "day"]
+        if speech and any(not beside_speech(c.view, o) for o in others):
+            f["speech_date&act_date"] = 1.0
+        elif not speech and d.precision == "day" and any(beside_speech(c.view, o) for o in others):
+            f["act_date&speech_date"] = 1.0
+    else:
+        # the lead's date, far from the incident and held by an act of its own, is that act's date
+        gap = inc.frames[0].view.index - c.view.index
+        f[f"outside_gap={bucket(gap, (1, 2, 4))}"] = 1.0
+        if c.view.triggers:
+            f["outside_with_act"] = 1.0
     f[f"type={event_type}"] = 1.0
     return f
 

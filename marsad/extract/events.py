@@ -24,6 +24,7 @@ from marsad.text.matcher import PhraseMatch
 __all__ = ["extract_events", "events_from_candidates", "incident_context", "build_events", "IncidentContext"]
 
 _VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
+_UPDATE_RATIO = 5  # an updated toll is at most this many times the first one
 _STRATEGIC = "strategic_developments"  # arrests, agreements: the deaths they mention belong to other events
 _CLAIM_RANK = {"claimed": 0, "denied": 1, "unclaimed": 2}
 # The sub-event type of an event whose triggers name none of its learned type.
@@ -219,7 +220,7 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: s
         location=_location(place.value if place else None,  # type: ignore[arg-type]
                            _dominant_country([f.view for f in inc.frames]) or country),
         date=date.value if date else None,  # type: ignore[arg-type]
-        fatalities=_toll([f.fatalities for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
+        fatalities=_final_toll(inc.frames) if etype.event_type != _STRATEGIC else None,
         injured=_toll([f.injured for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
         claim=claim,
         link=_link(inc, views, actors, claim, main),
@@ -282,6 +283,21 @@ def _location(place: Mention | None, fallback_country: tuple[str, str] | None) -
         return Location(name, None, None, None, country=iso, precision="country")
     return Location(place.name, place.text, place.start, place.end, country=place.country, admin1=place.admin1,
                     lat=place.lat, lon=place.lon, precision=place.precision)
+
+
+def _final_toll(frames: list[Frame]) -> Quantity | None:
+    """The lead's toll, unless a later sentence says it rose ("ارتفع عدد القتلى إلى 25"): then the
+    highest such update — not one many times the lead's, which counts more than this act ("ارتفعت
+    الحصيلة إلى 137 قتيلا في هذه الاضطرابات" after one man was shot)."""
+    lead = _toll([f.fatalities for f in frames])
+    risen = [f.fatalities for f in frames if f.fatalities is not None and f.fatalities.value is not None
+             and f.view.has_cue("toll_rose")]
+    best = max(risen, key=lambda q: q.value or 0, default=None)
+    if best is None or best.value is None:
+        return lead
+    if lead is None or lead.value is None or lead.value < best.value <= _UPDATE_RATIO * max(lead.value, 1):
+        return best
+    return lead
 
 
 def _toll(values: list[Quantity | None]) -> Quantity | None:

@@ -19,7 +19,7 @@ from marsad.extract.views import SentenceView
 from marsad.model import Actor, DateValue, Mention, Quantity
 from marsad.text.matcher import PhraseMatch
 
-__all__ = ["Frame", "accepted_triggers", "fill_frame", "sentence_frames", "top_class"]
+__all__ = ["Frame", "accepted_triggers", "beside_speech", "fill_frame", "sentence_frames", "top_class"]
 
 Trigger = PhraseMatch[TriggerClass]
 _DATE_WINDOW = 12  # tokens between a trigger and its date
@@ -239,3 +239,9 @@ def _nearest_date(view: SentenceView, triggers: list[Trigger]) -> DateValue | No
     near = [(abs(token_distance(view, d.start, triggers)), d) for d in dates_for(view, top_class(triggers))]
     near = [(dist, d) for dist, d in near if dist <= _DATE_WINDOW]
     return min(near, key=lambda x: x[0])[1] if near else None
+
+
+def beside_speech(view: SentenceView, date: DateValue) -> bool:
+    """"قالت الشرطة يوم الاثنين": a date within three words of a verb of saying."""
+    idx = view.token_index(date.start)
+    return any(abs(cue.first_token - idx) <= 3 for name in ("reported", "confirmed") for cue in view.cue_matches(name))

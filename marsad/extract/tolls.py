@@ -41,7 +41,10 @@ def find_tolls(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) ->
     if battle:  # all sides count: "قتل 11 جهاديا … أسفر عن مقتل جندي" → 12
         dead = _total(killed + ([single] if single else []))
     else:
-        dead = _without_attackers(view, _first(killed)) or single
+        # "قتل 10 … ثم ارتفع العدد إلى 15": an update gives the final toll
+        toll = _largest(killed) if view.has_cue("toll_rose") else _first(killed)
+        dead = _without_attackers(view, toll) or single
+    dead = dead or _one_victim(view, triggers)
     return dead or zero, _first(injured) or zero
 
 
@@ -57,19 +60,24 @@ def _with_companions(view: SentenceView, q: Quantity) -> Quantity:
 
 def _toll_kind(view: SentenceView, q: Quantity) -> str | None:
     first, last = view.token_index(q.start), view.token_index(q.end - 1)
+    if _not_people(view, last):
+        return None
+    people = _counts_people(view, first, last)
     cues = [(c, name) for name in ("killed_words", "injured_words") for c in view.cue_matches(name)]
     best: tuple[int, str] | None = None
     for cue, name in cues:
         kind = "killed" if name == "killed_words" else "injured"
         if cue.start < q.end and q.start < cue.end:
             return kind  # a dual noun: قتيلين
+        if cue.first_token > last and cue.prefix[:1] in ("و", "ف"):
+            continue  # "نفذه مسلحان وقتلا خلاله 21 سائحا", "أصيب 5 وقتل 2": a new clause, not this count's verb
         if cue.first_token == last + 1 or (cue.first_token == last + 2 and _is_person(view, last + 1)):
             dist = cue.first_token - last
         elif 0 < first - cue.last_token <= _WINDOW_BEFORE:
             dist = first - cue.last_token
-        elif _is_person(view, last + 1) and 0 < cue.first_token - last <= _WINDOW_AFTER:
+        elif people and 0 < cue.first_token - last <= _WINDOW_AFTER:
             dist = cue.first_token - last + 1
-        elif _is_person(view, last + 1) and 0 < first - cue.last_token <= _WINDOW_OBJECT \
+        elif people and 0 < first - cue.last_token <= _WINDOW_OBJECT \
                 and "،" not in view.norm_window(cue.last_token, first):
             dist = first - cue.last_token + 2  # verb, subject, object: "وقتل مسلحون يشتبه بأنهم متطرفون 18 شخصا"
         else:
@@ -77,6 +85,21 @@ def _toll_kind(view: SentenceView, q: Quantity) -> str | None:
         if best is None or dist < best[0]:
             best = (dist, kind)
     return best[1] if best else None
+
+
+def _counts_people(view: SentenceView, first: int, last: int) -> bool:
+    """The count is of people: a person noun after it ("ستة أشخاص"), the count is one ("جنديين"), or
+    the noun comes first ("رجلا واحدا")."""
+    return _is_person(view, last + 1) or _is_person(view, first) or (first > 0 and _is_person(view, first - 1))
+
+
+def _not_people(view: SentenceView, last: int) -> bool:
+    """A duration, an age, a distance or munitions ("عمره 18 شهرا", "160 قذيفة"), or the dead and
+    wounded together ("14 مسلحا بين قتيل وجريح")."""
+    units = view.cue_matches("count_units")
+    if any(c.first_token == last + 1 for c in units):
+        return True
+    return any(0 < c.first_token - last <= 3 for c in view.cue_matches("killed_or_injured"))
 
 
 def _is_person(view: SentenceView, i: int) -> bool:
@@ -101,6 +124,23 @@ def _single_victim(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]
     return None
 
 
+def _one_victim(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) -> Quantity | None:
+    """One person killed, read only when the sentence gives no count: a person named right after a
+    killing word ("مقتل ياسر …"), or a victim before the word that says it died ("إن رجلا في الستين
+    من العمر قتل", "لقي مسؤول … مصرعه"; not a new clause: "مسؤول … وقتل")."""
+    for t in triggers:
+        if any(c.kill for c in t.payloads):
+            for m in view.actors:
+                if (m.label == "PERS" or m.kind == "person") and view.token_index(m.start) == t.last_token + 1:
+                    return Quantity(m.start, m.end, m.text, 1, 1, 1)
+    died = view.cue_matches("victim_died")
+    for cue in view.cue_matches("single_victims"):
+        if any(0 < d.first_token - cue.last_token <= 6 and "،" not in view.norm_window(cue.last_token, d.first_token)
+               and d.prefix[:1] not in ("و", "ف") for d in died):
+            return Quantity(cue.start, cue.end, cue.mention, 1, 1, 1)
+    return None
+
+
 def _zero(view: SentenceView) -> Quantity | None:
     for cue in view.cue_matches("zero_casualties"):
         return Quantity(cue.start, cue.end, cue.mention, 0, 0, 0)
@@ -110,6 +150,11 @@ def _zero(view: SentenceView) -> Quantity | None:
 def _first(quantities: list[Quantity]) -> Quantity | None:
     exact = [q for q in quantities if q.value is not None]
     return exact[0] if exact else (quantities[0] if quantities else None)
+
+
+def _largest(quantities: list[Quantity]) -> Quantity | None:
+    exact = [q for q in quantities if q.value is not None]
+    return max(exact, key=lambda q: q.value or 0) if exact else _first(quantities)
 
 
 def _total(quantities: list[Quantity]) -> Quantity | None:

@@ -162,3 +162,17 @@ def test_officials_tying_attackers_to_a_group_give_an_unknown_link(make_analysis
     [ev] = _events(an)
     assert ev.link == "unknown"
     assert ev.claim is None or ev.claim.status != "claimed"
+
+
+def test_a_toll_said_to_have_risen_is_the_final_toll(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل 10 أشخاص في انفجار سيارة مفخخة في سوق مدينة الحلة. "
+            "وقالت مصادر طبية إن عدد قتلى الانفجار ارتفع إلى 15 شخصا.")
+    an = make_analysis(text, places={"الحلة": ("IQ", "city")}, quantities={"10": 10, "15": 15})
+    [ev] = _events(an, keep_all=True)
+    assert ev.fatalities is not None and ev.fatalities.value == 15
+    # a total many times the act's own toll counts more than this act
+    text = ("قتل 2 في انفجار سيارة مفخخة في سوق مدينة الحلة. "
+            "وقالت مصادر طبية إن عدد قتلى الانفجارات ارتفع إلى 40 شخصا.")
+    an = make_analysis(text, places={"الحلة": ("IQ", "city")}, quantities={"2": 2, "40": 40})
+    [ev] = _events(an, keep_all=True)
+    assert ev.fatalities is not None and ev.fatalities.value == 2

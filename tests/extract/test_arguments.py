@@ -1,0 +1,31 @@
+"""Features of the learned argument choice (``marsad.extract.arguments``)."""
+
+from marsad.extract.arguments import incident_arguments
+from marsad.extract.candidates import find_candidates
+from marsad.extract.merge import Incident
+from marsad.extract.views import sentence_views
+
+
+def _date_rows(an, sentence: int = 0):  # type: ignore[no-untyped-def]
+    views = sentence_views(an)
+    frames = [c.frame for c in find_candidates(an, views) if c.sentence == sentence][:1]
+    args = incident_arguments(Incident(frames), views, an.doc.published, "violence_against_civilians", None, set())
+    return {c.value.mention: row for c, row in zip(args.dates, args.date_rows, strict=True)}
+
+
+def test_the_day_of_the_act_beside_the_day_it_was_announced(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "أعلنت الشرطة الأحد مقتل ثلاثة أشخاص مساء الخميس في هجوم على حافلة."
+    an = make_analysis(text, "2018-07-22", quantities={"ثلاثة": 3},
+                       dates={"الأحد": ("2018-07-22", "day", True), "مساء الخميس": ("2018-07-19", "day", True)})
+    rows = _date_rows(an)
+    assert "speech_date&act_date" in rows["الأحد"] and "act_date&speech_date" not in rows["الأحد"]
+    assert "act_date&speech_date" in rows["مساء الخميس"]
+
+
+def test_a_lead_date_far_from_the_incident_and_held_by_an_act_of_its_own(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("اندلعت اشتباكات عنيفة قرب المطار أمس. وقال سكان إن الوضع هادئ. وأضافوا أن المحلات أغلقت. "
+            "وقصفت طائرات مواقع في الجبل.")
+    an = make_analysis(text, "2018-07-22", dates={"أمس": ("2018-07-21", "day", True)})
+    rows = _date_rows(an, sentence=3)
+    assert {"outside", "outside_gap=4", "outside_with_act"} <= set(rows["أمس"])
+
