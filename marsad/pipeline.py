@@ -7,6 +7,7 @@ process-wide default pipeline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -150,6 +151,9 @@ class Pipeline:
         return linked
 
 
+_FIRST_WORD = re.compile(r"(\S+)\s*")
+
+
 def _person_names(text: str, entities: list[Entity], first_names: frozenset[str]) -> list[Entity]:
     """The tagger's person names cut as a reader cuts them: two names with only a space between
     are one ("علي حميد" and "علي القيز" of "علي حميد علي القيز"); a title before the name
@@ -162,10 +166,10 @@ def _person_names(text: str, entities: list[Entity], first_names: frozenset[str]
             out.append(e)
             continue
         start, end = e.start, e.end
-        while True:
-            head, _, rest = text[start:end].partition(" ")
-            if rest and norm_key(head) in titles:
-                start += len(head) + 1
+        while (first := _FIRST_WORD.match(text, start, end)) is not None:
+            head = first.group(1)
+            if first.end() < end and norm_key(head) in titles:
+                start = first.end()
             elif len(head) > 3 and head[0] == "و" and norm_key(head) not in first_names \
                     and norm_key(head[1:]) in first_names:
                 start += 1

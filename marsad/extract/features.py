@@ -242,10 +242,8 @@ def incident_features(group: list[Candidate], ctx: DocContext, event_type: str) 
 
 def _topic(reports: list[Candidate], f: dict[str, float]) -> None:
     """What the incident's sentences are about (see ``_topic_vector``)."""
-    seen: set[int] = set()
-    words = [t.text for c in reports if not (c.sentence in seen or seen.add(c.sentence))  # type: ignore[func-returns-value]
-             for t in c.view.tokens]
-    _add_topic(_topic_vector(tuple(words)), f)
+    views = {c.sentence: c.view for c in reports}  # each sentence once
+    _add_topic(_topic_vector(tuple(t.text for view in views.values() for t in view.tokens)), f)
 
 
 @lru_cache(maxsize=4096)
