@@ -42,7 +42,7 @@ def trigger_features(c: Candidate, ctx: DocContext, earlier: list[Candidate]) ->
     _cues(c, f)
     _frame(c, ctx, f)
     _context(c, ctx, f)
-    _add_topic(_topic_vector(tuple(t.text for t in c.view.tokens)), f)
+    f.update(_topic_features(tuple(t.text for t in c.view.tokens)))
     return f
 
 
@@ -241,23 +241,28 @@ def incident_features(group: list[Candidate], ctx: DocContext, event_type: str) 
 
 
 def _topic(reports: list[Candidate], f: dict[str, float]) -> None:
-    """What the incident's sentences are about (see ``_topic_vector``)."""
+    """What the incident's sentences are about (see ``_topic_features``)."""
     views = {c.sentence: c.view for c in reports}  # each sentence once
-    _add_topic(_topic_vector(tuple(t.text for view in views.values() for t in view.tokens)), f)
+    f.update(_topic_features(tuple(t.text for view in views.values() for t in view.tokens)))
 
 
-@lru_cache(maxsize=4096)
-def _topic_vector(words: tuple[str, ...]) -> tuple[float, ...]:
+def _topic_features(words: tuple[str, ...]) -> dict[str, float]:
     """What words are about, as the pre-trained word vectors of the NER model place them (a theft
-    and a bombing, a minister's plan and a raid, a match and a battle read apart)."""
+    and a bombing, a minister's plan and a raid, a match and a battle read apart): ``topic0`` …"""
+    vector = _topic_vector(words)
+    return dict(zip(_topic_names(len(vector)), vector, strict=True))
+
+
+@lru_cache(maxsize=256)  # the sentences of an article, read again by each model
+def _topic_vector(words: tuple[str, ...]) -> tuple[float, ...]:
     from marsad.nlp.ner import default_tagger
 
-    return tuple(default_tagger().text_vector(words).tolist())
+    return tuple((default_tagger().text_vector(words) * _TOPIC_SCALE).tolist())
 
 
-def _add_topic(vector: tuple[float, ...], f: dict[str, float]) -> None:
-    for i, x in enumerate(vector):
-        f[f"topic{i}"] = _TOPIC_SCALE * x
+@lru_cache(maxsize=4)
+def _topic_names(n: int) -> tuple[str, ...]:
+    return tuple(f"topic{i}" for i in range(n))
 
 
 def group_features(group: list[Candidate]) -> dict[str, float]:
