@@ -86,3 +86,11 @@ def test_spokesman_named_after_his_rank(make_analysis) -> None:  # type: ignore[
     text = "وقال الناطق الرسمي باسم جيش الجنوب الوطني العميد سامي العلي إن المعارك متواصلة."
     an = make_analysis(text, actors={"جيش الجنوب الوطني": "group"}, persons=["سامي العلي"])
     assert ("role", "سامي العلي", "جيش الجنوب الوطني") in _proposed(an)
+
+
+def test_arming_is_supply_not_support(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("ويثير تسليح إيران لجماعة الحوثي قلق الجيران.", actors={"جماعة الحوثي": "group"},
+                       places={"إيران": ("IR", "country")})
+    proposed = _proposed(an)
+    assert ("supply", "إيران", "جماعة الحوثي") in proposed
+    assert not any(kind == "support" for kind, _, _ in proposed)
