@@ -196,7 +196,7 @@ def test_harmonise_never_runs_past_the_end_of_a_sentence() -> None:
 
 def test_text_vector_is_a_unit_mean_of_the_words_it_knows() -> None:
     tagger = default_tagger()
-    words = "قصفت طائرات حربية مواقع المسلحين في ريف المدينة".split()
+    words = ["قصفت", "طائرات", "حربية", "مواقع", "المسلحين", "في", "ريف", "المدينة"]
     vec = tagger.text_vector(words)
     assert vec.shape == (100,)
     assert abs(float(np.linalg.norm(vec)) - 1.0) < 1e-5
@@ -206,7 +206,7 @@ def test_text_vector_is_a_unit_mean_of_the_words_it_knows() -> None:
 
 def test_text_vector_places_two_raids_nearer_than_a_raid_and_a_match() -> None:
     tagger = default_tagger()
-    raid = tagger.text_vector("قتل خمسة مدنيين في غارة جوية على قرية".split())
-    other_raid = tagger.text_vector("أسفر القصف المدفعي عن مقتل ثلاثة جنود".split())
-    match = tagger.text_vector("فاز الفريق بهدفين في مباراة الدوري أمس".split())
+    raid = tagger.text_vector(["قتل", "خمسة", "مدنيين", "في", "غارة", "جوية", "على", "قرية"])
+    other_raid = tagger.text_vector(["أسفر", "القصف", "المدفعي", "عن", "مقتل", "ثلاثة", "جنود"])
+    match = tagger.text_vector(["فاز", "الفريق", "بهدفين", "في", "مباراة", "الدوري", "أمس"])
     assert float(raid @ other_raid) > float(raid @ match)
