@@ -9,14 +9,16 @@ features, so a model can only add to what they know.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.extract.candidates import Candidate, DocContext
+from marsad.extract.lexicon import words
 from marsad.extract.merge import Incident, dates_conflict, places_conflict, same_place
 from marsad.extract.modality import is_background_date
 from marsad.extract.roles import is_verbal_noun
 from marsad.extract.views import DESCRIPTOR
-from marsad.model import DateValue, Mention
+from marsad.model import DateValue, Mention, Token
 
 __all__ = ["trigger_features", "join_features", "group_features", "incident_features", "bucket"]
 
@@ -132,6 +134,32 @@ def _frame(c: Candidate, ctx: DocContext, f: dict[str, float]) -> None:
         f[f"role={actor.role}:{actor.kind}"] = 1.0
     for m in c.view.actors:
         f[f"sent_kind={'descriptor' if m.label == DESCRIPTOR else m.kind or m.label}"] = 1.0
+    _targets(c, f)
+
+
+_TARGET_AFTER = 8  # tokens after the trigger where what it hit is named
+
+
+def _targets(c: Candidate, f: dict[str, float]) -> None:
+    """Whom the sentence names as hit — soldiers, a base, a front (a battle) or worshippers, a market,
+    a village (violence against civilians) —, and whether right after the trigger."""
+    toks = c.view.tokens
+    for kind in _target_kinds(c.view.tokens):
+        f[f"tgt={kind}"] = 1.0
+    near = toks[c.trigger.last_token + 1: c.trigger.last_token + 1 + _TARGET_AFTER]
+    for kind in _target_kinds(near):
+        f[f"tgt_after={kind}"] = 1.0
+
+
+def _target_kinds(tokens: Sequence[Token]) -> set[str]:
+    armed, civilian = words("armed_targets"), words("civilian_targets")
+    kinds = set()
+    for tok in tokens:
+        if tok.stem in armed or tok.norm in armed:
+            kinds.add("armed")
+        elif tok.stem in civilian or tok.norm in civilian:
+            kinds.add("civilian")
+    return kinds
 
 
 def _context(c: Candidate, ctx: DocContext, f: dict[str, float]) -> None:
@@ -284,6 +312,8 @@ def group_features(group: list[Candidate]) -> dict[str, float]:
             for cls in other.payloads:
                 f[f"sentence_cls={cls.name}"] = 1.0
         f[f"key={m.trigger.key}"] = 1.0
+        for kind in _target_kinds(m.view.tokens):
+            f[f"tgt={kind}"] = 1.0
         for actor in m.frame.actors:
             f[f"role={actor.role}:{actor.kind}"] = 1.0
         for cue in m.view.cues:

@@ -242,6 +242,22 @@ def _nearest_date(view: SentenceView, triggers: list[Trigger]) -> DateValue | No
 
 
 def beside_speech(view: SentenceView, date: DateValue) -> bool:
-    """"قالت الشرطة يوم الاثنين": a date within three words of a verb of saying."""
+    """"قالت الشرطة يوم الاثنين": a date within three words of a verb of saying, or right after the
+    verb's speaker ("أعلنت النيابة العامة المصرية السبت")."""
     idx = view.token_index(date.start)
-    return any(abs(cue.first_token - idx) <= 3 for name in ("reported", "confirmed") for cue in view.cue_matches(name))
+    return any(abs(cue.first_token - idx) <= 3 or _speaker_between(view, cue.last_token, idx)
+               for name in ("reported", "confirmed") for cue in view.cue_matches(name))
+
+
+_SPEAKER_WORDS = 4
+
+
+def _speaker_between(view: SentenceView, verb: int, date: int) -> bool:
+    """Only the speaker's words between the verb and the date: up to four words, none of them an act,
+    a number, punctuation or "أن"."""
+    between = view.tokens[verb + 1: date]
+    if not 0 < len(between) <= _SPEAKER_WORDS:
+        return False
+    acts = [(t.start, t.end) for t in view.triggers]
+    return all(t.norm[:1].isalpha() and t.norm not in words("that_words")
+               and not any(s < t.end and t.start < e for s, e in acts) for t in between)

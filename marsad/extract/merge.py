@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.extract.frames import Frame
+from marsad.extract.frames import Frame, beside_speech
 from marsad.model import DateValue, Mention
 from marsad.text.normalize import norm_key
 
@@ -38,7 +38,12 @@ class Incident:
 
     @property
     def date(self) -> DateValue | None:
-        return next((f.date for f in self.frames if f.date is not None), None)
+        """The first date of the act; the day a statement was made ("أعلنت النيابة السبت …") only
+        when no sentence dates the act itself ("… خلال صلاة الجمعة")."""
+        dated = [f for f in self.frames if f.date is not None]
+        acts = [f for f in dated if f.date is not None and not beside_speech(f.view, f.date)]
+        first = (acts or dated)[:1]
+        return first[0].date if first else None
 
     @property
     def family(self) -> str:

@@ -2,6 +2,7 @@
 
 from marsad.extract.arguments import incident_arguments
 from marsad.extract.candidates import find_candidates
+from marsad.extract.frames import fill_frame
 from marsad.extract.merge import Incident
 from marsad.extract.views import sentence_views
 
@@ -29,3 +30,27 @@ def test_a_lead_date_far_from_the_incident_and_held_by_an_act_of_its_own(make_an
     rows = _date_rows(an, sentence=3)
     assert {"outside", "outside_gap=4", "outside_with_act"} <= set(rows["أمس"])
 
+
+
+def test_a_date_right_after_the_speaker_is_when_it_was_said(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "أعلنت النيابة العامة المصرية السبت ارتفاع عدد قتلى الهجوم على المسجد إلى 305 قتلى."
+    an = make_analysis(text, "2017-11-26", quantities={"305": 305}, dates={"السبت": ("2017-11-25", "day", True)})
+    assert "beside_speech" in _date_rows(an)["السبت"]
+
+
+def test_a_date_after_the_reported_act_is_not_when_it_was_said(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "قالت الشرطة إن مسلحين قتلوا ثلاثة أشخاص في السوق السبت."
+    an = make_analysis(text, "2017-11-26", quantities={"ثلاثة": 3}, dates={"السبت": ("2017-11-25", "day", True)})
+    assert "beside_speech" not in _date_rows(an)["السبت"]
+
+
+def test_an_incident_is_dated_by_its_act_not_by_the_day_of_the_statement(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلنت النيابة العامة السبت ارتفاع عدد قتلى الهجوم على المسجد إلى 305 قتلى. "
+            "وقالت إن مسلحين أطلقوا النار على المصلين خلال صلاة الجمعة.")
+    an = make_analysis(text, "2017-11-26", quantities={"305": 305},
+                       dates={"السبت": ("2017-11-25", "day", True), "الجمعة": ("2017-11-24", "day", True)})
+    views = sentence_views(an)
+    frames = [fill_frame(c.frame, an.doc.published) for c in find_candidates(an, views)]
+    firsts = [next(f for f in frames if f.sentence_index == i) for i in (0, 1)]
+    assert Incident(firsts).date is not None and Incident(firsts).date.value == "2017-11-24"
+    assert Incident(firsts[:1]).date is not None and Incident(firsts[:1]).date.value == "2017-11-25"  # nothing else dates it
