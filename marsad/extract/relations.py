@@ -7,6 +7,7 @@ patterns find is read by the learned relation model (``network.py``) as evidence
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -15,8 +16,9 @@ import yaml
 
 from marsad.extract.lexicon import words
 from marsad.extract.views import DESCRIPTOR, SentenceView
-from marsad.model import Mention
+from marsad.model import Mention, Token
 from marsad.text.matcher import PhraseMatch, PhraseMatcher
+from marsad.text.segment import stem_candidates
 
 __all__ = ["PatternMatch", "pattern_matches", "relation_actors", "relation_cues", "STATE"]
 
@@ -93,7 +95,28 @@ def relation_actors(view: SentenceView) -> list[Mention]:
                for d in view.demonyms]
     taken = [(m.start, m.end) for m in view.actors]
     states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
-    return sorted(view.actors + states, key=lambda m: m.start)
+    actors = [_as_regime(m) if _after_regime(view, m) else m for m in view.actors]
+    return sorted(actors + states, key=lambda m: m.start)
+
+
+def _after_regime(view: SentenceView, m: Mention) -> bool:
+    """"لنظام الرئيس بشار الأسد", "قوات حفتر": a leader's name standing for his government or forces."""
+    if m.label != "PERS":
+        return False
+    idx = view.token_index(m.start)
+    before = view.tokens[max(0, idx - 2):idx]
+    if before and _is_one_of(before[-1], "leader_titles"):
+        before = before[:-1]
+    return bool(before) and _is_one_of(before[-1], "regime_heads")
+
+
+def _is_one_of(tok: Token, list_name: str) -> bool:
+    """The word, with or without its proclitics ("لنظام"), is in the list."""
+    return any(rest in words(list_name) for _, rest in stem_candidates(tok.norm))
+
+
+def _as_regime(m: Mention) -> Mention:
+    return dataclasses.replace(m, label="ACTOR", kind="state_force")
 
 
 def _locative(view: SentenceView, place: Mention) -> bool:

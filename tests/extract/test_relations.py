@@ -1,5 +1,6 @@
 from marsad.extract.models import default_models
 from marsad.extract.network import extract_relations
+from marsad.extract.relations import relation_actors
 from marsad.extract.views import sentence_views
 
 
@@ -80,6 +81,9 @@ def test_wing_and_leader_among_fighters(make_analysis) -> None:  # type: ignore[
     leader = make_analysis("وقتل عشرة مسلحين من حركة الفجر بينهم القيادي سامي العلي.",
                            actors={"حركة الفجر": "group"}, persons=["سامي العلي"])
     assert ("role", "سامي العلي", "حركة الفجر") in _proposed(leader)
+    own_wing = make_analysis("وأكدت حركة الفجر أن ثلاثة من أعضاء جناحها المسلح (كتائب النصر) قتلوا.",
+                             actors={"كتائب النصر": "group", "حركة الفجر": "group"})
+    assert ("membership", "كتائب النصر", "حركة الفجر") in _proposed(own_wing)
 
 
 def test_spokesman_named_after_his_rank(make_analysis) -> None:  # type: ignore[no-untyped-def]
@@ -94,3 +98,13 @@ def test_arming_is_supply_not_support(make_analysis) -> None:  # type: ignore[no
     proposed = _proposed(an)
     assert ("supply", "إيران", "جماعة الحوثي") in proposed
     assert not any(kind == "support" for kind, _, _ in proposed)
+
+
+def test_a_leaders_name_after_regime_stands_for_his_government(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وأيدت روسيا، الحليف الرئيسي لنظام الرئيس بشار الأسد، القرار. وقال الرئيس بشار الأسد إن الحرب طويلة."
+    an = make_analysis(text, persons=["بشار الأسد"], places={"روسيا": ("RU", "country")})
+    views = sentence_views(an)
+    [regime] = [m for m in relation_actors(views[0]) if m.text == "بشار الأسد"]
+    assert regime.kind == "state_force" and regime.label != "PERS"
+    assert all(m.label == "PERS" for m in relation_actors(views[1]) if m.text == "بشار الأسد")  # the man himself
+    assert ("support", "روسيا", "بشار الأسد") in _relations(an)
