@@ -121,6 +121,9 @@ def test_without_a_clear_country_nothing_is_localised() -> None:
         ("وقال إن الجبن صنع من حليب الغنم والماعز.", "حليب"),
         ("ورفض الوزير التعليق بأي شكل على الاتهامات.", "بأي"),
         ("وأكد أن الوحدة الوطنية هي الطريق الوحيد للخروج من الأزمة.", "الوحدة"),
+        ("وشنت الطائرات خمس غارات على مواقع المسلحين.", "خمس"),
+        ("وانفجرت القنبلة وأدى الانفجار إلى أضرار كبيرة.", "وأدى"),
+        ("وقال إنه يزور منزله لأول مرة منذ سنوات.", "لأول"),
     ],
 )
 def test_everyday_words_named_like_faraway_places_are_dropped(text: str, word: str) -> None:
@@ -135,3 +138,10 @@ def test_a_small_place_stays_when_its_country_is_named_or_a_place_noun_introduce
     kept = {m.text: m.country for m in localise_places(places, tokens)}
     assert "كاحل" not in kept
     assert kept.get("الغربية") == "EG" and kept.get("محافظة البحيرة") == "EG"
+    libya = "وقتل ثلاثة أشخاص في انفجار هز مدينة الخمس الليبية."
+    places, tokens = _mentions(libya)
+    assert "الخمس" in [m.text for m in localise_places(places, tokens)]  # the article says where it is
+
+
+def test_a_siege_is_no_place() -> None:
+    assert _find("وفرضت القوات حصار على المدينة منذ أسبوع") == []
