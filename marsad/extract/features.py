@@ -144,7 +144,7 @@ def _targets(c: Candidate, f: dict[str, float]) -> None:
     """Whom the sentence names as hit — soldiers, a base, a front (a battle) or worshippers, a market,
     a village (violence against civilians) —, and whether right after the trigger."""
     toks = c.view.tokens
-    for kind in _target_kinds(c.view.tokens):
+    for kind in _target_kinds(toks):
         f[f"tgt={kind}"] = 1.0
     near = toks[c.trigger.last_token + 1: c.trigger.last_token + 1 + _TARGET_AFTER]
     for kind in _target_kinds(near):

@@ -7,8 +7,7 @@ patterns find is read by the learned relation model (``network.py``) as evidence
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -116,7 +115,7 @@ def _is_one_of(tok: Token, list_name: str) -> bool:
 
 
 def _as_regime(m: Mention) -> Mention:
-    return dataclasses.replace(m, label="ACTOR", kind="state_force")
+    return replace(m, label="ACTOR", kind="state_force")
 
 
 def _locative(view: SentenceView, place: Mention) -> bool:
