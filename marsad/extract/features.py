@@ -134,24 +134,12 @@ def _frame(c: Candidate, ctx: DocContext, f: dict[str, float]) -> None:
         f[f"role={actor.role}:{actor.kind}"] = 1.0
     for m in c.view.actors:
         f[f"sent_kind={'descriptor' if m.label == DESCRIPTOR else m.kind or m.label}"] = 1.0
-    _targets(c, f)
-
-
-_TARGET_AFTER = 8  # tokens after the trigger where what it hit is named
-
-
-def _targets(c: Candidate, f: dict[str, float]) -> None:
-    """Whom the sentence names as hit — soldiers, a base, a front (a battle) or worshippers, a market,
-    a village (violence against civilians) —, and whether right after the trigger."""
-    toks = c.view.tokens
-    for kind in _target_kinds(toks):
-        f[f"tgt={kind}"] = 1.0
-    near = toks[c.trigger.last_token + 1: c.trigger.last_token + 1 + _TARGET_AFTER]
-    for kind in _target_kinds(near):
-        f[f"tgt_after={kind}"] = 1.0
 
 
 def _target_kinds(tokens: Sequence[Token]) -> set[str]:
+    """Whom the sentence names as hit: soldiers, a base, a front (a battle) or worshippers, a market,
+    a village (violence against civilians). Read by the typer and the keeper over an incident's
+    sentences; as a detector feature it split the seed article's London attack in two."""
     armed, civilian = words("armed_targets"), words("civilian_targets")
     kinds = set()
     for tok in tokens:
