@@ -139,7 +139,7 @@ def _frame(c: Candidate, ctx: DocContext, f: dict[str, float]) -> None:
 def _target_kinds(tokens: Sequence[Token]) -> set[str]:
     """Whom the sentence names as hit: soldiers, a base, a front (a battle) or worshippers, a market,
     a village (violence against civilians). Read by the typer and the keeper over an incident's
-    sentences; as a detector feature it split the seed article's London attack in two."""
+    sentences, not by the detector (see the model card)."""
     armed, civilian = words("armed_targets"), words("civilian_targets")
     kinds = set()
     for tok in tokens:
@@ -300,14 +300,15 @@ def group_features(group: list[Candidate]) -> dict[str, float]:
             for cls in other.payloads:
                 f[f"sentence_cls={cls.name}"] = 1.0
         f[f"key={m.trigger.key}"] = 1.0
-        for kind in _target_kinds(m.view.tokens):
-            f[f"tgt={kind}"] = 1.0
         for actor in m.frame.actors:
             f[f"role={actor.role}:{actor.kind}"] = 1.0
         for cue in m.view.cues:
             for name in cue.payloads:
                 if name not in _MODALITY:
                     f[f"cue={name}"] = 1.0
+    views = {m.sentence: m.view for m in group}  # each sentence read once
+    for kind in set().union(*(_target_kinds(view.tokens) for view in views.values())):
+        f[f"tgt={kind}"] = 1.0
     return f
 
 

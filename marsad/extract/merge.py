@@ -40,10 +40,8 @@ class Incident:
     def date(self) -> DateValue | None:
         """The first date of the act; the day a statement was made ("أعلنت النيابة السبت …") only
         when no sentence dates the act itself ("… خلال صلاة الجمعة")."""
-        dated = [f for f in self.frames if f.date is not None]
-        acts = [f for f in dated if f.date is not None and not beside_speech(f.view, f.date)]
-        first = (acts or dated)[:1]
-        return first[0].date if first else None
+        dated = [(f.date, beside_speech(f.view, f.date)) for f in self.frames if f.date is not None]
+        return next((d for d, said in dated if not said), dated[0][0] if dated else None)
 
     @property
     def family(self) -> str:
