@@ -129,7 +129,24 @@ def joinable(groups: list[list[Candidate]], kinds: list[str], c: Candidate) -> l
     """The groups ``c`` may join: of its own kind (``kinds``: each group's family), where a
     specific act of another kind has not been reported."""
     kind = family(c.event_type)
-    return [i for i, g in enumerate(groups) if kinds[i] == kind and _fits(g, c)]
+    return [i for i, g in enumerate(groups) if kinds[i] == kind and _fits(g, c) and not _answers(g, c)]
+
+
+_ANSWERED_NEAR = 3  # tokens: the act answered follows the retaliation words closely
+
+
+def _answers(group: list[Candidate], c: Candidate) -> bool:
+    """One act of ``group`` and ``c`` answer each other in one sentence ("الهجومين جاءا ردا على غارة"):
+    the act answered is an earlier one."""
+    for m in group:
+        if m.sentence != c.sentence:
+            continue
+        first, second = sorted((m.trigger, c.trigger), key=lambda t: t.first_token)
+        if any(first.last_token < cue.first_token and cue.last_token < second.first_token
+               and second.first_token - cue.last_token <= _ANSWERED_NEAR
+               for cue in c.view.cue_matches("retaliation")):
+            return True
+    return False
 
 
 def _best_group(groups: list[list[Candidate]], c: Candidate, models: ExtractionModels,
