@@ -195,7 +195,19 @@ def speaks_of_others(view: SentenceView, m: Mention) -> bool:
     first, last = view.token_index(m.start), view.token_index(m.end - 1)
     if first == 0 or view.tokens[first - 1].norm.removeprefix("و") not in words("speech_verbs"):
         return False
-    return last + 1 < len(view.tokens) and view.tokens[last + 1].norm in words("that_words")
+    acts = {i for t in view.triggers for i in range(t.first_token, t.last_token + 1)}
+    # a title or the setting may stand between commas: "قال مهدي الباهي، رئيس جمعية …، إن",
+    # "وبين الباهي في تصريح لإذاعة محلية، أن"
+    for i in range(last + 1, min(len(view.tokens), last + 1 + _SETTING)):
+        if view.tokens[i].norm in words("that_words"):
+            return i == last + 1 or view.tokens[i - 1].norm in _COMMAS
+        if i in acts:
+            return False
+    return False
+
+
+_SETTING = 12  # tokens: the longest title or setting between a speaker and what it says
+_COMMAS = frozenset({"،", ","})
 
 
 def _add_anaphora(views: list[SentenceView], text: str) -> None:
