@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from marsad.extract.frames import Frame, accepted_triggers, fill_frame, sentence_frames, top_class
+from marsad.extract.frames import (
+    Frame,
+    accepted_triggers,
+    accidental,
+    fill_frame,
+    opens_with_disaster,
+    sentence_frames,
+    top_class,
+)
 from marsad.extract.lexicon import lexicons
 from marsad.extract.merge import merge_frames
 from marsad.extract.views import SentenceView
@@ -63,9 +71,12 @@ class DocContext:
 def find_candidates(an: Analysis, views: list[SentenceView]) -> list[Candidate]:
     out: list[Candidate] = []
     published = an.doc.published
+    after_disaster = opens_with_disaster(views)
     for view in views:
         accepted = {id(t) for t in accepted_triggers(view, in_context=bool(out))}
         for trig in view.triggers:
+            if accidental(view, trig, after_disaster):
+                continue
             frame = fill_frame(Frame(view, [trig], background=False), published)
             out.append(Candidate(view, trig, frame, len(out), id(trig) in accepted))
     _rule_incidents(views, published, out)

@@ -19,7 +19,8 @@ from marsad.extract.views import SentenceView
 from marsad.model import Actor, DateValue, Mention, Quantity
 from marsad.text.matcher import PhraseMatch
 
-__all__ = ["Frame", "accepted_triggers", "beside_speech", "fill_frame", "sentence_frames", "top_class"]
+__all__ = ["Frame", "accepted_triggers", "accidental", "beside_speech", "fill_frame", "opens_with_disaster", "sentence_frames",
+           "top_class"]
 
 Trigger = PhraseMatch[TriggerClass]
 _DATE_WINDOW = 12  # tokens between a trigger and its date
@@ -71,6 +72,24 @@ def sentence_frames(view: SentenceView, published: dt.date | None, in_context: b
     return frames
 
 
+def accidental(view: SentenceView, trig: Trigger, after_disaster: bool = False) -> bool:
+    """Words also said of accidents, beside a disaster or an accident and no armed actor: "مقتل 99
+    شخصا جراء ثوران بركان فويغو" reports no act of violence. ``after_disaster``: the article opens
+    with one, so its later deaths are that one's ("لقد قتل 31 شخصا في المكان" after a plane crash)."""
+    if not all(c.accidental for c in trig.payloads):
+        return False
+    return after_disaster or (view.has_cue("disaster") and not _armed(view))
+
+
+def opens_with_disaster(views: list[SentenceView]) -> bool:
+    """The article's first sentence tells of a disaster or an accident, and of no armed actor."""
+    return bool(views) and views[0].has_cue("disaster") and not _armed(views[0])
+
+
+def _armed(view: SentenceView) -> bool:
+    return any(m.kind in ("group", "state_force") for m in view.actors)
+
+
 def accepted_triggers(view: SentenceView, in_context: bool = False) -> list[Trigger]:
     """Triggers that report violence here: ambiguous words need a violence cue in the sentence.
 
@@ -80,13 +99,13 @@ def accepted_triggers(view: SentenceView, in_context: bool = False) -> list[Trig
     if not view.triggers or view.has_cue("fiction"):
         return []
     irrealis = [c.last_token for c in view.cue_matches("irrealis")]
-    triggers = [t for t in view.triggers if not any(t.first_token > i for i in irrealis)]
+    triggers = [t for t in view.triggers if not any(t.first_token > i for i in irrealis) and not accidental(view, t)]
     if not triggers:
         return []
     spans = [(t.start, t.end) for t in triggers]
     outside = [c for c in view.cue_matches("violence_context")
                if not any(c.start < e and s < c.end for s, e in spans)]
-    armed = any(m.kind in ("group", "state_force") for m in view.actors)
+    armed = _armed(view)
     civil = view.has_cue("non_violent_context")
     violent = bool(outside) or armed
     if civil and not violent:

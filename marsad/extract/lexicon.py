@@ -27,6 +27,7 @@ class TriggerClass:
     context: bool = False
     kill: bool = False
     patient: bool = False  # its verbal noun takes the victim as genitive: "اغتيال قائد الشرطة"
+    accidental: bool = False  # its words also report deaths and blasts nobody caused ("مقتل 99 جراء ثوران بركان")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ def lexicons() -> Lexicons:
             attack_type=spec.get("attack_type"), weapon_type=spec.get("weapon_type"),
             method=spec.get("method"), priority=int(spec["priority"]),
             context=bool(spec.get("context")), kill=bool(spec.get("kill")), patient=bool(spec.get("patient")),
+            accidental=bool(spec.get("accidental")),
         )
         classes[name] = cls
         trigger_entries.extend((form, cls) for form in spec["forms"])
