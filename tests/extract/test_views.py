@@ -75,3 +75,24 @@ def test_a_speaker_of_a_report_about_others_is_not_its_subject(make_analysis) ->
     assert _flags(about_others, speaks_of_others)["الشرطة"] is True
     about_itself = make_analysis("وقال الجيش إنه قصف مواقع المسلحين.", actors={"الجيش": "state_force"})
     assert _flags(about_itself, speaks_of_others)["الجيش"] is False
+
+
+def test_a_speaker_with_a_setting_before_that_speaks_of_others(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وبين الباهي في تصريح لإذاعة محلية، أن مسلحين هاجموا الحاجز."
+    an = make_analysis(text, persons=["الباهي"])
+    [view] = sentence_views(an)
+    assert speaks_of_others(view, view.actors[0])
+
+
+def test_a_speaker_with_a_title_between_commas_speaks_of_others(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "قال مهدي الباهي، رئيس جمعية محلية، إن الهجوم لم يسفر عن ضحايا."
+    an = make_analysis(text, persons=["مهدي الباهي"])
+    [view] = sentence_views(an)
+    assert speaks_of_others(view, view.actors[0])
+
+
+def test_an_act_between_the_speaker_and_that_makes_no_setting(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "قال الجيش الذي قصف مواقع المسلحين، إن العملية مستمرة."
+    an = make_analysis(text, actors={"الجيش": "state_force"})
+    [view] = sentence_views(an)
+    assert not speaks_of_others(view, view.actors[0])
