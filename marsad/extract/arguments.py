@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.features import bucket
@@ -24,15 +25,16 @@ from marsad.extract.frames import (
     in_list,
     locates_actor,
     token_distance,
+    top_class,
 )
 from marsad.extract.lexicon import words
 from marsad.extract.linear import LinearModel
 from marsad.extract.merge import Incident
 from marsad.extract.modality import is_background_date
 from marsad.extract.views import DESCRIPTOR, SentenceView, responds, speaks_of_others, tied_to
-from marsad.model import DateValue, Mention
+from marsad.model import Actor, DateValue, Mention, Quantity
 
-__all__ = ["ArgumentCandidate", "IncidentArguments", "incident_arguments", "best"]
+__all__ = ["ArgumentCandidate", "IncidentArguments", "answered_elsewhere", "best", "incident_arguments", "inside"]
 
 _FAR = 99  # distance of a mention outside the incident's sentences
 
@@ -79,6 +81,21 @@ def place_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentC
     out += [ArgumentCandidate(p, v, None, _FAR, False, False) for v in _around(inc, views) for p in v.places
             if _national(p)]
     return out
+
+
+def answered_elsewhere(inc: Incident, views: Sequence[SentenceView] = ()) -> list[tuple[int, int]]:
+    """Where the incident's sentences, and the sentences around them its arguments are read from
+    (``views``), tell of another act that an act answers ("الهجومين جاءا ردا على غارة شنها الجيش
+    الفرنسي في شمال مالي وقتل فيها عدد من قادتها"): that act's doer, place and toll are not the
+    incident's."""
+    own = {id(t) for frame in inc.frames for t in frame.triggers}
+    read = [frame.view for frame in inc.frames] + _around(inc, list(views))
+    return [(begins, view.sentence.end) for view in read for trig, begins in view.answered() if id(trig) not in own]
+
+
+def inside(value: DateValue | Mention | Quantity | Actor, spans: list[tuple[int, int]]) -> bool:
+    start = value.start
+    return start is not None and any(s <= start < e for s, e in spans)
 
 
 def _national(place: Mention) -> bool:
@@ -220,6 +237,8 @@ def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claiman
     f: dict[str, float] = {"bias": 1.0, f"kind={kind}": 1.0, f"source={m.source}": 1.0, f"role={role}": 1.0,
                            f"role={role}&kind={kind}": 1.0, f"type={event_type}&kind={kind}": 1.0,
                            f"type={event_type}&role={role}": 1.0}
+    # what kind of act: a car or suicide bomb is no state force's, an air strike is
+    f[f"act={top_class([t for fr in inc.frames for t in fr.triggers]).name}&kind={kind}"] = 1.0
     _position(c, f)
     first = view.token_index(m.start)
     for name in ("agent_markers", "target_markers"):
@@ -257,9 +276,10 @@ class IncidentArguments:
 
 def incident_arguments(inc: Incident, views: list[SentenceView], published: dt.date | None, event_type: str,
                        main_country: str | None, claimants: set[tuple[int, int]]) -> IncidentArguments:
-    dates = date_candidates(inc, views)
-    places = place_candidates(inc, views)
-    actors = actor_candidates(inc, views)
+    others = answered_elsewhere(inc, views)
+    dates = [c for c in date_candidates(inc, views) if not inside(c.value, others)]
+    places = [c for c in place_candidates(inc, views) if not inside(c.value, others)]
+    actors = [c for c in actor_candidates(inc, views) if not inside(c.value, others)]
     roles = {(a.start, a.end): a.role or "none" for f in inc.frames for a in f.actors if a.start is not None
              and a.end is not None}
     mentions = Counter(m.name for v in views for m in v.actors)

@@ -132,19 +132,15 @@ def joinable(groups: list[list[Candidate]], kinds: list[str], c: Candidate) -> l
     return [i for i, g in enumerate(groups) if kinds[i] == kind and _fits(g, c) and not _answers(g, c)]
 
 
-_ANSWERED_NEAR = 3  # tokens: the act answered follows the retaliation words closely
-
-
 def _answers(group: list[Candidate], c: Candidate) -> bool:
     """One act of ``group`` and ``c`` answer each other in one sentence ("الهجومين جاءا ردا على غارة"):
     the act answered is an earlier one."""
+    answered = c.view.answered()
     for m in group:
         if m.sentence != c.sentence:
             continue
         first, second = sorted((m.trigger, c.trigger), key=lambda t: t.first_token)
-        if any(first.last_token < cue.first_token and cue.last_token < second.first_token
-               and second.first_token - cue.last_token <= _ANSWERED_NEAR
-               for cue in c.view.cue_matches("retaliation")):
+        if any(trig is second and first.end <= begins for trig, begins in answered):
             return True
     return False
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from marsad.extract.arguments import IncidentArguments, best, incident_arguments
+from marsad.extract.arguments import IncidentArguments, answered_elsewhere, best, incident_arguments, inside
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
 from marsad.extract.detect import detect, group_incidents, incident_type
@@ -203,7 +203,8 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: s
     triggers = [t for f in inc.frames for t in f.triggers]
     typed = [t for t in triggers if any(c.event_type == event_type for c in t.payloads)]
     top = top_class(typed or triggers)
-    actors = _actors(inc, claims, args, event_type, models)
+    others = answered_elsewhere(inc)
+    actors = _actors(inc, claims, args, event_type, models, others)
     etype = _refine_type(top, actors, typed) if typed else _EventType(event_type, _DEFAULT_SUB[event_type])
     claim = _claim(claims)
     date = best(args.dates, args.date_rows, models.date, models.date_min)
@@ -220,8 +221,8 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: s
         location=_location(place.value if place else None,  # type: ignore[arg-type]
                            _dominant_country([f.view for f in inc.frames]) or country),
         date=date.value if date else None,  # type: ignore[arg-type]
-        fatalities=_final_toll(inc.frames) if etype.event_type != _STRATEGIC else None,
-        injured=_toll([f.injured for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
+        fatalities=_final_toll(inc.frames, others) if etype.event_type != _STRATEGIC else None,
+        injured=_toll([_unless_in(f.injured, others) for f in inc.frames]) if etype.event_type != _STRATEGIC else None,
         claim=claim,
         link=_link(inc, views, actors, claim, main),
         certainty=_certainty([f.certainty for f in inc.frames]),
@@ -230,7 +231,7 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: s
 
 
 def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, event_type: str,
-            models: ExtractionModels) -> list[Actor]:
+            models: ExtractionModels, others: list[tuple[int, int]]) -> list[Actor]:
     """The ranked perpetrators (every side of a battle, one doer otherwise), the victims and targets
     the rules found among the other mentions, and the claimants."""
     scores: list[float] = models.actor.positive(args.actor_rows).tolist() if args.actors else []
@@ -242,7 +243,8 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
     chosen = {(c.value.start, c.value.end) for c in doers}
     candidates = [actor_from_mention(c.value, "perpetrator") for c in doers]  # type: ignore[arg-type]
     candidates += [a for f in inc.frames for a in f.actors
-                   if a.role != "perpetrator" and (a.start, a.end) not in chosen and not _names_attacker(f, a)]
+                   if a.role != "perpetrator" and (a.start, a.end) not in chosen and not _names_attacker(f, a)
+                   and not inside(a, others)]
     candidates += [c.claimant for c in claims if c.claimant]
     seen: set[tuple[str | None, str]] = set()
     out = []
@@ -285,12 +287,17 @@ def _location(place: Mention | None, fallback_country: tuple[str, str] | None) -
                     lat=place.lat, lon=place.lon, precision=place.precision)
 
 
-def _final_toll(frames: list[Frame]) -> Quantity | None:
+def _unless_in(q: Quantity | None, spans: list[tuple[int, int]]) -> Quantity | None:
+    return None if q is None or inside(q, spans) else q
+
+
+def _final_toll(frames: list[Frame], others: list[tuple[int, int]]) -> Quantity | None:
     """The lead's toll, unless a later sentence says it rose ("ارتفع عدد القتلى إلى 25"): then the
     highest such update — not one many times the lead's, which counts more than this act ("ارتفعت
     الحصيلة إلى 137 قتيلا في هذه الاضطرابات" after one man was shot)."""
-    lead = _toll([f.fatalities for f in frames])
-    risen = [f.fatalities for f in frames if f.fatalities is not None and f.fatalities.value is not None
+    tolls = [_unless_in(f.fatalities, others) for f in frames]
+    lead = _toll(tolls)
+    risen = [q for f, q in zip(frames, tolls, strict=True) if q is not None and q.value is not None
              and f.view.has_cue("toll_rose")]
     best = max(risen, key=lambda q: q.value or 0, default=None)
     if best is None or best.value is None:

@@ -20,6 +20,7 @@ __all__ = ["SentenceView", "sentence_views", "tied_to", "responds", "speaks_of_o
 
 DESCRIPTOR = "DESCRIPTOR"
 ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
+_ANSWERED_NEAR = 3  # tokens: the act answered follows the retaliation words closely
 
 
 @dataclass(eq=False)
@@ -50,6 +51,16 @@ class SentenceView:
 
     def has_cue(self, name: str) -> bool:
         return any(name in c.payloads for c in self.cues)
+
+    def answered(self) -> list[tuple[PhraseMatch[TriggerClass], int]]:
+        """The acts named as answered ("ردا على غارة شنها الجيش الفرنسي في شمال مالي"): each with the
+        offset where its words begin (the retaliation cue); they run to the end of the sentence."""
+        out = []
+        for cue in self.cue_matches("retaliation"):
+            after = [t for t in self.triggers if 0 < t.first_token - cue.last_token <= _ANSWERED_NEAR]
+            if after:
+                out.append((min(after, key=lambda t: t.first_token), cue.start))
+        return out
 
     def norm_window(self, first: int, last: int) -> list[str]:
         return [t.norm for t in self.tokens[max(0, first): max(0, last + 1)]]

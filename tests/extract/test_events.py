@@ -176,3 +176,20 @@ def test_a_toll_said_to_have_risen_is_the_final_toll(make_analysis) -> None:  # 
     an = make_analysis(text, places={"الحلة": ("IQ", "city")}, quantities={"2": 2, "40": 40})
     [ev] = _events(an, keep_all=True)
     assert ev.fatalities is not None and ev.fatalities.value == 2
+
+
+def test_the_doer_toll_and_place_of_an_act_answered_are_not_the_answering_attack(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("تبنت الجماعة الهجومين اللذين استهدفا السفارة ومقر الجيش في العاصمة واغادوغو يوم الجمعة. "
+            "وقالت الجماعة إن الهجومين جاءا ردا على غارة شنها الجيش الفرنسي في شمال مالي وقتل فيها 5 من قادتها.")
+    an = make_analysis(text, "2018-03-03", actors={"الجماعة": "group", "الجيش الفرنسي": "state_force"},
+                       places={"واغادوغو": ("BF", "city"), "شمال مالي": ("ML", "region")}, quantities={"5": 5},
+                       dates={"يوم الجمعة": ("2018-03-02", "day")})
+    events = _events(an, keep_all=True)
+    raid = text.index("غارة")
+    answering = [e for e in events if not any(ev.start <= raid < ev.end for ev in e.evidence)
+                 or e.sub_event_type != "air_drone_strike"]
+    assert answering, "the attacks are an event of their own"
+    for e in answering:
+        assert all(a.name != "الجيش الفرنسي" for a in e.actors)
+        assert e.fatalities is None
+        assert e.location is None or e.location.country != "ML"
