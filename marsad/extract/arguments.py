@@ -223,6 +223,7 @@ def place_features(c: ArgumentCandidate, inc: Incident, main_country: str | None
         if nearby:
             f["country_agrees" if p.country in nearby else "country_alone"] = 1.0
     f[f"type={event_type}"] = 1.0
+    f[f"act={top_class([t for fr in inc.frames for t in fr.triggers]).name}&prec={prec}"] = 1.0
     return f
 
 
@@ -238,7 +239,9 @@ def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claiman
                            f"role={role}&kind={kind}": 1.0, f"type={event_type}&kind={kind}": 1.0,
                            f"type={event_type}&role={role}": 1.0}
     # what kind of act: a car or suicide bomb is no state force's, an air strike is
-    f[f"act={top_class([t for fr in inc.frames for t in fr.triggers]).name}&kind={kind}"] = 1.0
+    act = top_class([t for fr in inc.frames for t in fr.triggers]).name
+    f[f"act={act}&kind={kind}"] = 1.0
+    f[f"act={act}&role={role}"] = 1.0
     _position(c, f)
     first = view.token_index(m.start)
     for name in ("agent_markers", "target_markers"):

@@ -226,7 +226,7 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: s
         claim=claim,
         link=_link(inc, views, actors, claim, main),
         certainty=_certainty([f.certainty for f in inc.frames]),
-        background=inc.background and not _recent(date.value if date else None, an.doc.published),  # type: ignore[arg-type]
+        background=_background(inc, date.value if date else None, an.doc.published),  # type: ignore[arg-type]
     )
 
 
@@ -254,6 +254,14 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
             seen.add(key)
             out.append(actor)
     return out
+
+
+def _background(inc: Incident, date: DateValue | None, published: dt.date | None) -> bool:
+    """Context rather than news: recalled in the text, unless dated to the days just before publication;
+    or dated well before publication ("التفجير الذي نفذه في 22 مايو الماضي" a year on)."""
+    if date is not None and is_background_date(date, published):
+        return True
+    return inc.background and not _recent(date, published)
 
 
 def _recent(date: DateValue | None, published: dt.date | None) -> bool:

@@ -188,9 +188,15 @@ def tied_to(view: SentenceView, m: Mention) -> bool:
         if not cue.last_token < first <= cue.last_token + 8:
             continue
         between = view.tokens[cue.last_token + 1: first]
-        if all(t.norm in words("list_joiners") or any(a.start < t.end and t.start < a.end for a in view.actors) for t in between):
+        if all(t.norm in words("list_joiners") or _group_title(t.norm)
+               or any(a.start < t.end and t.start < a.end for a in view.actors) for t in between):
             return True
     return False
+
+
+def _group_title(norm: str) -> bool:
+    """"تنظيم", "بتنظيم", "وجماعة": a head noun before a group's name, with or without a proclitic."""
+    return any(norm[len(p):] in words("group_titles") for p in ("", "ب", "ل", "و", "وب", "ال", "بال"))
 
 
 def responds(view: SentenceView, m: Mention) -> bool:

@@ -96,3 +96,9 @@ def test_an_act_between_the_speaker_and_that_makes_no_setting(make_analysis) -> 
     an = make_analysis(text, actors={"الجيش": "state_force"})
     [view] = sentence_views(an)
     assert not speaks_of_others(view, view.actors[0])
+
+
+def test_a_group_named_after_a_tie_and_its_head_noun_is_tied(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وأظهرت المؤشرات أن المهاجمين مرتبطين بتنظيم داعش."
+    an = make_analysis(text, actors={"داعش": "group"})
+    assert _tied(an, ["داعش"]) == {"داعش": True}
