@@ -35,6 +35,7 @@ class SentenceView:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateValue] = field(default_factory=list)
     _starts: list[int] | None = field(default=None, repr=False)
+    _answered: list[tuple[PhraseMatch[TriggerClass], int]] | None = field(default=None, repr=False)
 
     @property
     def index(self) -> int:
@@ -55,12 +56,13 @@ class SentenceView:
     def answered(self) -> list[tuple[PhraseMatch[TriggerClass], int]]:
         """The acts named as answered ("ردا على غارة شنها الجيش الفرنسي في شمال مالي"): each with the
         offset where its words begin (the retaliation cue); they run to the end of the sentence."""
-        out = []
-        for cue in self.cue_matches("retaliation"):
-            after = [t for t in self.triggers if 0 < t.first_token - cue.last_token <= _ANSWERED_NEAR]
-            if after:
-                out.append((min(after, key=lambda t: t.first_token), cue.start))
-        return out
+        if self._answered is None:
+            self._answered = []
+            for cue in self.cue_matches("retaliation"):
+                after = [t for t in self.triggers if 0 < t.first_token - cue.last_token <= _ANSWERED_NEAR]
+                if after:
+                    self._answered.append((min(after, key=lambda t: t.first_token), cue.start))
+        return self._answered
 
     def norm_window(self, first: int, last: int) -> list[str]:
         return [t.norm for t in self.tokens[max(0, first): max(0, last + 1)]]
