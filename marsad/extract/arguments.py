@@ -31,7 +31,7 @@ from marsad.extract.lexicon import words
 from marsad.extract.linear import LinearModel
 from marsad.extract.merge import Incident
 from marsad.extract.modality import is_background_date
-from marsad.extract.views import DESCRIPTOR, SentenceView, responds, speaks_of_others, tied_to
+from marsad.extract.views import DESCRIPTOR, SentenceView, investigates, responds, speaks_of_others, tied_to
 from marsad.model import Actor, DateValue, Mention, Quantity
 
 __all__ = ["ArgumentCandidate", "IncidentArguments", "answered_elsewhere", "best", "incident_arguments", "inside"]
@@ -115,7 +115,7 @@ def actor_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentC
 
 
 def _may_do(view: SentenceView, m: Mention) -> bool:
-    return not (tied_to(view, m) or responds(view, m) or speaks_of_others(view, m))
+    return not (tied_to(view, m) or responds(view, m) or speaks_of_others(view, m) or investigates(view, m))
 
 
 def best(candidates: list[ArgumentCandidate], rows: list[dict[str, float]], model: LinearModel,

@@ -16,7 +16,7 @@ from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
 from marsad.text.matcher import PhraseMatch, strip_article
 from marsad.text.normalize import norm_key
 
-__all__ = ["SentenceView", "sentence_views", "tied_to", "responds", "speaks_of_others", "DESCRIPTOR"]
+__all__ = ["SentenceView", "sentence_views", "tied_to", "investigates", "responds", "speaks_of_others", "DESCRIPTOR"]
 
 DESCRIPTOR = "DESCRIPTOR"
 ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
@@ -199,6 +199,14 @@ def tied_to(view: SentenceView, m: Mention) -> bool:
 def _group_title(norm: str) -> bool:
     """"تنظيم", "بتنظيم", "وجماعة": a head noun before a group's name, with or without a proclitic."""
     return any(norm[len(p):] in words("group_titles") for p in ("", "ب", "ل", "و", "وب", "ال", "بال"))
+
+
+def investigates(view: SentenceView, m: Mention) -> bool:
+    """``m`` looks into the act ("شرطة ويتشيتا تحقق في مقتل …"), it is not its doer."""
+    first, last = view.token_index(m.start), view.token_index(m.end - 1)
+    return any(0 < cue.first_token - last <= 2 and not cue.prefix.startswith("و")  # "… وتحقق في": another clause
+               for cue in view.cue_matches("investigators")) or \
+        any(first - cue.last_token == 1 for cue in view.cue_matches("investigate_verbs"))
 
 
 def responds(view: SentenceView, m: Mention) -> bool:

@@ -102,3 +102,15 @@ def test_a_group_named_after_a_tie_and_its_head_noun_is_tied(make_analysis) -> N
     text = "وأظهرت المؤشرات أن المهاجمين مرتبطين بتنظيم داعش."
     an = make_analysis(text, actors={"داعش": "group"})
     assert _tied(an, ["داعش"]) == {"داعش": True}
+
+
+def test_the_police_looking_into_a_killing_did_not_do_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    from marsad.extract.views import investigates
+
+    for text in ("وقالت إن الشرطة تحقق في مقتل طالب في المدينة.", "تحقق الشرطة في مقتل طالب في المدينة."):
+        an = make_analysis(text, actors={"الشرطة": "state_force"})
+        [view] = sentence_views(an)
+        assert investigates(view, view.actors[0]), text
+    an = make_analysis("قتلت الشرطة مسلحا وتحقق في هويته.", actors={"الشرطة": "state_force"})
+    [view] = sentence_views(an)
+    assert not investigates(view, view.actors[0])
