@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.features import bucket
@@ -83,13 +82,13 @@ def place_candidates(inc: Incident, views: list[SentenceView]) -> list[ArgumentC
     return out
 
 
-def answered_elsewhere(inc: Incident, views: Sequence[SentenceView] = ()) -> list[tuple[int, int]]:
+def answered_elsewhere(inc: Incident, views: list[SentenceView]) -> list[tuple[int, int]]:
     """Where the incident's sentences, and the sentences around them its arguments are read from
     (``views``), tell of another act that an act answers ("الهجومين جاءا ردا على غارة شنها الجيش
     الفرنسي في شمال مالي وقتل فيها عدد من قادتها"): that act's doer, place and toll are not the
     incident's."""
     own = {id(t) for frame in inc.frames for t in frame.triggers}
-    read = [frame.view for frame in inc.frames] + _around(inc, list(views))
+    read = [frame.view for frame in inc.frames] + _around(inc, views)
     return [(begins, view.sentence.end) for view in read for trig, begins in view.answered() if id(trig) not in own]
 
 
@@ -181,8 +180,9 @@ _RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 def place_features(c: ArgumentCandidate, inc: Incident, main_country: str | None, event_type: str,
-                   others: list[ArgumentCandidate]) -> dict[str, float]:
-    """``others``: every place candidate of the incident (a place is judged beside the rest)."""
+                   others: list[ArgumentCandidate], act: str) -> dict[str, float]:
+    """``others``: every place candidate of the incident (a place is judged beside the rest); ``act``:
+    the class of its most specific trigger."""
     p = c.value
     assert isinstance(p, Mention)
     view = c.view
@@ -223,13 +223,14 @@ def place_features(c: ArgumentCandidate, inc: Incident, main_country: str | None
         if nearby:
             f["country_agrees" if p.country in nearby else "country_alone"] = 1.0
     f[f"type={event_type}"] = 1.0
-    f[f"act={top_class([t for fr in inc.frames for t in fr.triggers]).name}&prec={prec}"] = 1.0
+    f[f"act={act}&prec={prec}"] = 1.0
     return f
 
 
 def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claimants: set[tuple[int, int]],
-                   rule_roles: dict[tuple[int, int], str], mentions: Counter[str]) -> dict[str, float]:
-    """``mentions``: how often the article names each actor (the one it is about comes back)."""
+                   rule_roles: dict[tuple[int, int], str], mentions: Counter[str], act: str) -> dict[str, float]:
+    """``mentions``: how often the article names each actor (the one it is about comes back); ``act``:
+    the class of the incident's most specific trigger."""
     m = c.value
     assert isinstance(m, Mention)
     view = c.view
@@ -239,7 +240,6 @@ def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claiman
                            f"role={role}&kind={kind}": 1.0, f"type={event_type}&kind={kind}": 1.0,
                            f"type={event_type}&role={role}": 1.0}
     # what kind of act: a car or suicide bomb is no state force's, an air strike is
-    act = top_class([t for fr in inc.frames for t in fr.triggers]).name
     f[f"act={act}&kind={kind}"] = 1.0
     f[f"act={act}&role={role}"] = 1.0
     _position(c, f)
@@ -275,19 +275,22 @@ class IncidentArguments:
     place_rows: list[dict[str, float]]
     actors: list[ArgumentCandidate]
     actor_rows: list[dict[str, float]]
+    answered: list[tuple[int, int]]  # where its sentences tell of an act it answers (see answered_elsewhere)
 
 
 def incident_arguments(inc: Incident, views: list[SentenceView], published: dt.date | None, event_type: str,
                        main_country: str | None, claimants: set[tuple[int, int]]) -> IncidentArguments:
-    others = answered_elsewhere(inc, views)
-    dates = [c for c in date_candidates(inc, views) if not inside(c.value, others)]
-    places = [c for c in place_candidates(inc, views) if not inside(c.value, others)]
-    actors = [c for c in actor_candidates(inc, views) if not inside(c.value, others)]
+    answered = answered_elsewhere(inc, views)
+    dates = [c for c in date_candidates(inc, views) if not inside(c.value, answered)]
+    places = [c for c in place_candidates(inc, views) if not inside(c.value, answered)]
+    actors = [c for c in actor_candidates(inc, views) if not inside(c.value, answered)]
+    act = top_class([t for f in inc.frames for t in f.triggers]).name
     roles = {(a.start, a.end): a.role or "none" for f in inc.frames for a in f.actors if a.start is not None
              and a.end is not None}
     mentions = Counter(m.name for v in views for m in v.actors)
     return IncidentArguments(
         dates, [date_features(c, inc, published, event_type) for c in dates],
-        places, [place_features(c, inc, main_country, event_type, places) for c in places],
-        actors, [actor_features(c, inc, event_type, claimants, roles, mentions) for c in actors],
+        places, [place_features(c, inc, main_country, event_type, places, act) for c in places],
+        actors, [actor_features(c, inc, event_type, claimants, roles, mentions, act) for c in actors],
+        answered,
     )

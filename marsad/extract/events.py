@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from marsad.extract.arguments import IncidentArguments, answered_elsewhere, best, incident_arguments, inside
+from marsad.extract.arguments import IncidentArguments, best, incident_arguments, inside
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
 from marsad.extract.detect import detect, group_incidents, incident_type
@@ -203,7 +203,7 @@ def _build(an: Analysis, views: list[SentenceView], inc: Incident, event_type: s
     triggers = [t for f in inc.frames for t in f.triggers]
     typed = [t for t in triggers if any(c.event_type == event_type for c in t.payloads)]
     top = top_class(typed or triggers)
-    others = answered_elsewhere(inc)
+    others = args.answered
     actors = _actors(inc, claims, args, event_type, models, others)
     etype = _refine_type(top, actors, typed) if typed else _EventType(event_type, _DEFAULT_SUB[event_type])
     claim = _claim(claims)

@@ -19,8 +19,8 @@ from marsad.extract.views import SentenceView
 from marsad.model import Actor, DateValue, Mention, Quantity
 from marsad.text.matcher import PhraseMatch
 
-__all__ = ["Frame", "accepted_triggers", "accidental", "beside_speech", "fill_frame", "opens_with_disaster", "sentence_frames",
-           "top_class"]
+__all__ = ["Frame", "accepted_triggers", "accidental", "beside_speech", "fill_frame", "opens_with_disaster",
+           "sentence_frames", "top_class"]
 
 Trigger = PhraseMatch[TriggerClass]
 _DATE_WINDOW = 12  # tokens between a trigger and its date

@@ -15,12 +15,15 @@ from marsad.extract.lexicon import TriggerClass, lexicons, words
 from marsad.model import Analysis, DateValue, Mention, Quantity, Sentence, Token
 from marsad.text.matcher import PhraseMatch, strip_article
 from marsad.text.normalize import norm_key
+from marsad.text.segment import stem_candidates
 
 __all__ = ["SentenceView", "sentence_views", "tied_to", "investigates", "responds", "speaks_of_others", "DESCRIPTOR"]
 
 DESCRIPTOR = "DESCRIPTOR"
 ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
 _ANSWERED_NEAR = 3  # tokens: the act answered follows the retaliation words closely
+_SETTING = 12  # tokens: the longest title or setting between a speaker and what it says
+_COMMAS = frozenset({"،", ","})
 
 
 @dataclass(eq=False)
@@ -198,7 +201,7 @@ def tied_to(view: SentenceView, m: Mention) -> bool:
 
 def _group_title(norm: str) -> bool:
     """"تنظيم", "بتنظيم", "وجماعة": a head noun before a group's name, with or without a proclitic."""
-    return any(norm[len(p):] in words("group_titles") for p in ("", "ب", "ل", "و", "وب", "ال", "بال"))
+    return any(rest in words("group_titles") for _, rest in stem_candidates(norm))
 
 
 def investigates(view: SentenceView, m: Mention) -> bool:
@@ -231,10 +234,6 @@ def speaks_of_others(view: SentenceView, m: Mention) -> bool:
         if i in acts:
             return False
     return False
-
-
-_SETTING = 12  # tokens: the longest title or setting between a speaker and what it says
-_COMMAS = frozenset({"،", ","})
 
 
 def _add_anaphora(views: list[SentenceView], text: str) -> None:

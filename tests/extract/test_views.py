@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.extract.views import responds, sentence_views, speaks_of_others, tied_to
+from marsad.extract.views import investigates, responds, sentence_views, speaks_of_others, tied_to
 
 
 def _actors(an) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
@@ -105,8 +105,6 @@ def test_a_group_named_after_a_tie_and_its_head_noun_is_tied(make_analysis) -> N
 
 
 def test_the_police_looking_into_a_killing_did_not_do_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
-    from marsad.extract.views import investigates
-
     for text in ("وقالت إن الشرطة تحقق في مقتل طالب في المدينة.", "تحقق الشرطة في مقتل طالب في المدينة."):
         an = make_analysis(text, actors={"الشرطة": "state_force"})
         [view] = sentence_views(an)
