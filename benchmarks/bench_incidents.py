@@ -7,7 +7,11 @@ Round 1 (pairs 1-200) was drawn from an earlier incident step and from unmerged 
 anchored on the rule-based extractor's evidence. Round 3 (pairs 301-) was drawn from a store made by the
 learned extractor (merged, same type and place, other), so its sides are that extractor's events. Round 4
 (pairs 501-) was drawn from the same store with two more strata: pairs two days apart and pairs whose places
-the hard rules keep apart.
+the hard rules keep apart. Round 5 (pairs 621-) was drawn from a store of the extractor of 2026-12-06 with the
+pair model of that day (before the article-opening features): a random draw of that step's merges (one pair per
+merged incident, M) and unmerged pairs of one type and place (H). The share of its M pairs labelled "same" is that
+step's merge precision on a random sample of its merges, printed apart (the model shipped since was trained on
+these pairs too).
 
 ``--db`` is a store holding the 2018 ANT corpus (ingest the five 2018 outlets of
 ``../shared/data/news/all_articles.jsonl.gz``: skynews, alarabia, BBC, CNN, france24, with
@@ -131,9 +135,15 @@ def main() -> None:
                          ("round 1 (pairs 1-200)", [p for p in pairs if p.number <= 200]),
                          ("round 2 (merged pairs)", [p for p in pairs if 200 < p.number <= 300]),
                          ("round 3 (new extractor)", [p for p in pairs if 300 < p.number <= 500]),
-                         ("round 4 (two days, places)", [p for p in pairs if p.number > 500])):
+                         ("round 4 (two days, places)", [p for p in pairs if 500 < p.number <= 620]),
+                         ("round 5 (a random draw of merges)", [p for p in pairs if p.number > 620])):
         precision, recall, tp, fp, fn, tn = scores(subset, merged)
         print(f"{name:<24} precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
+    drawn = [p for p in pairs if p.number > 620 and p.drawn == "M"]
+    if drawn:
+        right = sum(p.same for p in drawn)
+        print(f"merge precision of the step round 5 was drawn from, on a random draw of its merges (M): {right} of "
+              f"{len(drawn)} = {right / len(drawn):.3f}")
     print_held_out(args.hand)
     if args.show_errors:
         for pair in pairs:

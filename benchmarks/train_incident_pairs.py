@@ -77,7 +77,7 @@ class Prepared:
             a, b = self.events[i], self.events[j]
             self._cache[key] = None if compatible(a, b, self.options) is None else pair_features(
                 a, b, self.vectors.cosine(i, j), self.options.max_km, self.options.lead_chars, self.options.far_km,
-                self.options.undated_days)
+                self.options.undated_days, self.vectors.opening_cosine(i, j))
         return self._cache[key]
 
 

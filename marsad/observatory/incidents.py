@@ -12,7 +12,7 @@ from collections import defaultdict
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from marsad.resolve.incidents import Incident, IncidentEvent, IncidentOptions, group_events
+from marsad.resolve.incidents import OPENING_CHARS, Incident, IncidentEvent, IncidentOptions, group_events
 from marsad.store.tables import (
     ActorRow,
     ArticleRow,
@@ -42,6 +42,7 @@ def load_incident_events(session: Session) -> list[IncidentEvent]:
     """Counted events, in store order, as the incident step sees them."""
     actors = _perpetrators(session)
     evidence = _evidence(session)
+    openings = _openings(session)
     rows = session.execute(
         select(EventRow.id, EventRow.event_key, EventRow.event_type, EventRow.sub_event_type, EventRow.date_start,
                EventRow.date_precision, EventRow.country, EventRow.admin1, EventRow.fatalities,
@@ -60,7 +61,8 @@ def load_incident_events(session: Session) -> list[IncidentEvent]:
         place_precision=r.precision, perpetrators=frozenset(k for k, _ in actors.get(r.id, ())),
         groups=frozenset(k for k, kind in actors.get(r.id, ()) if kind == "group"), fatalities=r.fatalities,
         fatalities_min=r.fatalities_min, fatalities_max=r.fatalities_max, certainty=r.certainty,
-        background=r.background, text=evidence.get(r.id, ("", 0))[0], start=evidence.get(r.id, ("", 0))[1])
+        background=r.background, text=evidence.get(r.id, ("", 0))[0], start=evidence.get(r.id, ("", 0))[1],
+        opening=openings.get(r.doc_id, ""))
         for r in rows]
 
 
@@ -92,6 +94,14 @@ def _evidence(session: Session) -> dict[int, tuple[str, int]]:
         words[event_id] += normalized_words(text or "")
         starts[event_id] = min(start, starts.get(event_id, start))
     return {event_id: (" ".join(found), starts[event_id]) for event_id, found in words.items()}
+
+
+def _openings(session: Session) -> dict[str, str]:
+    """The normalised words of the title and opening of every article with a counted event."""
+    opening = func.substr(ArticleRow.text, 1, OPENING_CHARS)
+    rows = session.execute(select(ArticleRow.doc_id, ArticleRow.title, opening).where(
+        ArticleRow.id.in_(select(EventRow.article_id).where(EventRow.counted.is_(True)))))
+    return {doc_id: " ".join(normalized_words(f"{title or ''}\n{text or ''}")) for doc_id, title, text in rows}
 
 
 def _write(session: Session, incidents: list[Incident]) -> None:

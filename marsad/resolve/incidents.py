@@ -19,7 +19,9 @@ on the map); and no two different named armed groups as perpetrators (state forc
 outlets name them too differently). How closely the days and places agree is left to the score.
 
 **Evidence** (:func:`pair_score`): what the two reports share — the words of their evidence
-sentences (TF-IDF cosine over normalised words, IDF from all the events grouped), the same day,
+sentences (TF-IDF cosine over normalised words, IDF from all the events grouped), the words of their
+articles' titles and openings (two outlets' stories of one event open alike even when they tell it in
+other words; the learned model only), the same day,
 the same place, the same sub-event type, the same toll, the same perpetrator (reports sharing no
 words at all, ``min_similarity``, never merge directly) — and what speaks
 against it: a toll far from the other, sub-event types that cannot describe one act (a chemical
@@ -61,9 +63,10 @@ from marsad.resolve.incident_rules import (
 )
 from marsad.resolve.pair_model import PairModel, load_pair_model, pair_features
 
-__all__ = ["EvidenceVectors", "Incident", "IncidentEvent", "IncidentOptions", "Member", "candidate_pairs", "cluster",
-           "compatible", "group_events", "link_score", "pair_score"]
+__all__ = ["OPENING_CHARS", "EvidenceVectors", "Incident", "IncidentEvent", "IncidentOptions", "Member",
+           "candidate_pairs", "cluster", "compatible", "group_events", "link_score", "pair_score"]
 
+OPENING_CHARS = 600  # of an article's text, read with its title as the article's opening
 _PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -130,7 +133,9 @@ class IncidentEvent:
     caller's id. ``date``/``date_precision`` are the event's own date, ``published`` its article's.
     ``perpetrators``: knowledge-base ids of the actors said to have done or claimed it;
     ``groups``: those of them that are named armed groups (not state forces). ``text``: the words
-    of its evidence sentences; ``start``: where its first evidence sentence starts in the article.
+    of its evidence sentences; ``start``: where its first evidence sentence starts in the article;
+    ``opening``: the words of its article's title and opening (:data:`OPENING_CHARS` characters), which
+    two outlets' reports of one story share even when they tell the event in other words.
     """
 
     key: str
@@ -157,6 +162,7 @@ class IncidentEvent:
     background: bool = False
     text: str = ""
     start: int = 0
+    opening: str = ""
 
     def window(self, undated_days: int) -> tuple[dt.date, dt.date] | None:
         """The days the event may have happened on, or None when too vague to merge."""
@@ -209,7 +215,7 @@ def group_events(events: Iterable[IncidentEvent], options: IncidentOptions | Non
     vectors = EvidenceVectors(ordered)
 
     def linked(a: int, b: int) -> float | None:
-        return link_score(ordered[a], ordered[b], options, vectors.cosine(a, b))
+        return link_score(ordered[a], ordered[b], options, vectors.cosine(a, b), vectors.opening_cosine(a, b))
 
     return cluster(ordered, _scored_pairs(ordered, vectors, options), linked, options)
 
@@ -250,7 +256,7 @@ def compatible(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> 
 
 
 def pair_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions,
-               similarity: float = 0.0) -> tuple[float, list[str]] | None:
+               similarity: float = 0.0, opening: float = 0.0) -> tuple[float, list[str]] | None:
     """The evidence that two compatible events are one incident: (score, what agrees); None if incompatible.
 
     ``similarity`` is the cosine of their evidence words (see :class:`EvidenceVectors`). The score is the
@@ -261,25 +267,26 @@ def pair_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions,
     if agree is None or similarity < options.min_similarity:
         return None
     parts = _parts(a, b, options, similarity)
-    score = _score(a, b, options, similarity, parts)
+    score = _score(a, b, options, similarity, parts, opening)
     if score < options.thresholds()[0]:
         return None
     return score, agree + [note for weight, note in parts if note and weight > 0]
 
 
-def link_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float) -> float | None:
+def link_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float,
+               opening: float = 0.0) -> float | None:
     """The raw evidence score of any two events (no threshold); None when they are incompatible."""
     if compatible(a, b, options) is None:
         return None
-    return _score(a, b, options, similarity)
+    return _score(a, b, options, similarity, opening=opening)
 
 
 def _score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float,
-           parts: list[tuple[float, str]] | None = None) -> float:
+           parts: list[tuple[float, str]] | None = None, opening: float = 0.0) -> float:
     model = options.pair_model()
     if model is not None:
         return model.score(pair_features(a, b, similarity, options.max_km, options.lead_chars, options.far_km,
-                                          options.undated_days))
+                                          options.undated_days, opening))
     return sum(weight for weight, _ in (parts if parts is not None else _parts(a, b, options, similarity)))
 
 
@@ -295,13 +302,20 @@ class EvidenceVectors:
     """TF-IDF vectors of the events' evidence words (smoothed IDF over the events grouped), unit length."""
 
     def __init__(self, events: Sequence[IncidentEvent]) -> None:
-        bags = [Counter(event.text.split()) for event in events]
+        self._vectors = self._tfidf([event.text for event in events])
+        articles = {event.article: event.opening for event in events}
+        opened = dict(zip(articles, self._tfidf(list(articles.values())), strict=True))
+        self._openings = [opened[event.article] for event in events]
+
+    @classmethod
+    def _tfidf(cls, texts: list[str]) -> list[dict[str, float]]:
+        bags = [Counter(text.split()) for text in texts]
         frequency: Counter[str] = Counter()
         for bag in bags:
             frequency.update(bag.keys())
         total = len(bags)
-        self._vectors = [self._unit({w: (1 + math.log(n)) * (1 + math.log((total + 1) / (frequency[w] + 1)))
-                                     for w, n in bag.items()}) for bag in bags]
+        return [cls._unit({w: (1 + math.log(n)) * (1 + math.log((total + 1) / (frequency[w] + 1)))
+                           for w, n in bag.items()}) for bag in bags]
 
     @staticmethod
     def _unit(vector: dict[str, float]) -> dict[str, float]:
@@ -309,10 +323,18 @@ class EvidenceVectors:
         return {w: v / norm for w, v in vector.items()} if norm else {}
 
     def cosine(self, i: int, j: int) -> float:
-        a, b = self._vectors[i], self._vectors[j]
-        if len(b) < len(a):
-            a, b = b, a
-        return sum(v * b.get(w, 0.0) for w, v in a.items())
+        """How alike the two events' evidence words are."""
+        return _cosine(self._vectors[i], self._vectors[j])
+
+    def opening_cosine(self, i: int, j: int) -> float:
+        """How alike the openings of the two events' articles are."""
+        return _cosine(self._openings[i], self._openings[j])
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 def candidate_pairs(events: Sequence[IncidentEvent], options: IncidentOptions) -> Iterator[tuple[int, int]]:
@@ -339,7 +361,7 @@ def _scored_pairs(events: Sequence[IncidentEvent], vectors: EvidenceVectors,
                   options: IncidentOptions) -> list[tuple[float, int, int, str]]:
     pairs = []
     for i, j in candidate_pairs(events, options):
-        scored = pair_score(events[i], events[j], options, vectors.cosine(i, j))
+        scored = pair_score(events[i], events[j], options, vectors.cosine(i, j), vectors.opening_cosine(i, j))
         if scored is not None:
             pairs.append((scored[0], min(i, j), max(i, j), f"score {scored[0]:.1f} with {OTHER}: " + "; ".join(scored[1])))
     return pairs

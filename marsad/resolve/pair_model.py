@@ -46,7 +46,8 @@ FEATURES = (
     "text", "same_day", "next_day", "two_days", "undated", "same_place", "same_area", "near", "far", "unlocated",
     "place_named", "weak_places", "same_type",
     "same_sub", "sub_group", "sub_conflict", "same_toll", "toll_overlap", "toll_conflict", "toll_missing",
-    "shared_perpetrator", "other_perpetrators", "lead", "not_lead", "background", "hedged",
+    "shared_perpetrator", "other_perpetrators", "lead", "not_lead", "background", "hedged", "opening",
+    "opening_leads",
 )
 _TOLL = {"same": ("same_toll", 1.0), "overlap": ("toll_overlap", 1.0), "close": ("toll_overlap", 0.5),
          "conflict": ("toll_conflict", 1.0), "missing": ("toll_missing", 1.0)}
@@ -59,8 +60,9 @@ class PairModelError(ValueError):
 
 
 def pair_features(a: IncidentEvent, b: IncidentEvent, similarity: float, max_km: float,
-                  lead_chars: int, far_km: float = 0.0, undated_days: int = 1) -> np.ndarray:
-    """The features of two events, in :data:`FEATURES` order (``similarity``: cosine of their evidence words).
+                  lead_chars: int, far_km: float = 0.0, undated_days: int = 1, opening: float = 0.0) -> np.ndarray:
+    """The features of two events, in :data:`FEATURES` order (``similarity``: cosine of their evidence words;
+    ``opening``: cosine of their articles' titles and openings, also read when both events are told there).
 
     The same whichever event comes first (the pair is read in the order of the events' keys).
     """
@@ -95,6 +97,8 @@ def pair_features(a: IncidentEvent, b: IncidentEvent, similarity: float, max_km:
     found["not_lead"] = float(sum(1 for e in (a, b) if e.date is None and e.start >= lead_chars))
     found["background"] = float(a.background + b.background)
     found["hedged"] = float((a.certainty != "confirmed") + (b.certainty != "confirmed"))
+    found["opening"] = max(opening, 0.0)
+    found["opening_leads"] = found["opening"] * (a.start < lead_chars and b.start < lead_chars)
     return np.fromiter(found.values(), dtype=float, count=len(FEATURES))
 
 

@@ -11,9 +11,12 @@ from news_corpus import records, write_jsonl
 from sqlalchemy import select
 
 from marsad.observatory import IngestRunOptions, ingest
+from marsad.observatory.incidents import load_incident_events
+from marsad.resolve.incidents import OPENING_CHARS
 from marsad.store import EventFilter, open_store, query_events
 from marsad.store.articles import article_detail, store_counts
 from marsad.store.tables import ArticleRow, DocIdRow, FailureRow, NearDuplicateRow, RecordRow
+from marsad.text.words import words
 
 
 def _ingest(url: str, *sources: Path, **options: object) -> tuple[object, list[str]]:
@@ -94,6 +97,9 @@ def test_two_outlets_reporting_one_bombing_make_one_incident(db_url: str, tmp_pa
         assert by_article["r-00"].incident_id == by_article["r-01"].incident_id is not None
         totals = store_counts(session)
         assert totals.multi_source_incidents >= 1
+        texts = {r["id"]: r["text"] for r in records()}
+        loaded = [e for e in load_incident_events(session) if e.article in ("r-00", "r-01")]
+        assert loaded and all(e.opening == " ".join(words(texts[e.article][:OPENING_CHARS])) for e in loaded)
     store.close()
 
 

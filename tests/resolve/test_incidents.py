@@ -7,7 +7,15 @@ import time
 
 import pytest
 
-from marsad.resolve.incidents import OTHER, IncidentEvent, IncidentOptions, cluster, compatible, group_events
+from marsad.resolve.incidents import (
+    OTHER,
+    EvidenceVectors,
+    IncidentEvent,
+    IncidentOptions,
+    cluster,
+    compatible,
+    group_events,
+)
 from marsad.text.words import words
 
 DAY = dt.date(2018, 5, 14)
@@ -25,6 +33,7 @@ def event(n: int, article: str, source: str, **fields: object) -> IncidentEvent:
                                "date_precision": "day", "published": DAY, "text": " ".join(words(BOMBING)),
                                **KIRKUK}
     base.update(fields)
+    base.setdefault("opening", base["text"])  # an article that opens with its report
     return IncidentEvent(**base)  # type: ignore[arg-type]
 
 
@@ -134,6 +143,16 @@ def test_a_chain_of_pairs_does_not_pull_in_an_incompatible_event() -> None:
     e3 = event(3, "c", "France 24", date=DAY + dt.timedelta(days=3))
     result = groups([e1, e2, e3])
     assert sorted(len(g) for g in result) == [1, 2]
+
+
+def test_reports_are_also_compared_by_the_openings_of_their_articles() -> None:
+    story, other = " ".join(words("انفجار سيارة مفخخة في سوق كركوك")), " ".join(words(OTHER_NEWS))
+    events = [event(1, "a", "BBC", opening=story), event(2, "a", "BBC", opening=story),
+              event(3, "b", "CNN", opening=story), event(4, "c", "AFP", opening=other)]
+    vectors = EvidenceVectors(events)
+    assert vectors.opening_cosine(0, 2) == pytest.approx(1.0) and vectors.opening_cosine(1, 2) == pytest.approx(1.0)
+    assert vectors.opening_cosine(0, 3) < 0.1
+    assert vectors.cosine(0, 3) == pytest.approx(1.0)  # the evidence words are the events' own
 
 
 def test_keys_do_not_depend_on_the_order_events_come_in() -> None:

@@ -38,6 +38,7 @@ def event(n: int, article: str, text: str = BOMBING, **fields: object) -> Incide
                                "sub_event_type": "remote_explosive_landmine_ied", "date": DAY, "date_precision": "day",
                                "published": DAY, "text": " ".join(words(text)), "fatalities": 7, **KIRKUK}
     base.update(fields)
+    base.setdefault("opening", base["text"])  # an article that opens with its report
     return IncidentEvent(**base)  # type: ignore[arg-type]
 
 
@@ -70,6 +71,16 @@ def test_features_read_what_two_reports_share_whichever_comes_first() -> None:
     assert feature(ab, "toll_overlap") == 1.0 and feature(ab, "same_toll") == 0.0
     assert feature(ab, "undated") == 1.0 and feature(ab, "not_lead") == 1.0 and feature(ab, "same_day") == 0.0
     assert feature(ab, "same_sub") == 1.0 and feature(ab, "same_type") == 1.0
+
+
+def test_the_openings_of_the_two_articles_count_and_count_again_when_both_reports_are_told_there() -> None:
+    both_lead = pair_features(event(1, "SK-1"), event(2, "BB-1", BOMBING_AGAIN), 0.4, 25.0, 500, opening=0.36)
+    assert feature(both_lead, "opening") == pytest.approx(0.36)
+    assert feature(both_lead, "opening_leads") == pytest.approx(0.36)
+    later = event(2, "BB-1", BOMBING_AGAIN, start=900)
+    one_later = pair_features(event(1, "SK-1"), later, 0.4, 25.0, 500, opening=0.36)
+    assert feature(one_later, "opening") == pytest.approx(0.36) and feature(one_later, "opening_leads") == 0.0
+    assert feature(pair_features(event(1, "SK-1"), event(2, "BB-1"), 0.4, 25.0, 500), "opening") == 0.0
 
 
 @pytest.mark.parametrize(("change", "why"), [
