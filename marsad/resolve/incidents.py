@@ -270,7 +270,10 @@ def pair_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions,
     score = _score(a, b, options, similarity, parts, opening)
     if score < options.thresholds()[0]:
         return None
-    return score, agree + [note for weight, note in parts if note and weight > 0]
+    notes = [note for weight, note in parts if note and weight > 0]
+    if options.learned and opening >= options.min_similarity:
+        notes.append(f"article openings {opening:.2f} alike")
+    return score, agree + notes
 
 
 def link_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions, similarity: float,

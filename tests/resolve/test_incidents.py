@@ -52,6 +52,7 @@ def test_one_bombing_from_three_outlets_is_one_incident_with_reasons_and_toll_ra
     assert [m.event.ref for m in incident.members] == [1, 2, 3]
     assert incident.members[0].reason == "" and all(m.reason for m in incident.members[1:])
     assert "same place كركوك" in incident.members[1].reason and "evidence words" in incident.members[1].reason
+    assert "article openings" in incident.members[1].reason
     assert (incident.fatalities_min, incident.fatalities_max) == (7, 9)
     assert incident.sources == ("BBC", "CNN", "France 24") and incident.articles == 3
 
