@@ -9,9 +9,10 @@ merge the others) train a logistic regression over :data:`marsad.resolve.pair_mo
 (features standardised, L2, the strength C chosen by a grouped inner cross-validation on the
 training pairs). The two thresholds of the grouping (``min_score``: a direct merge; ``link_score``:
 the mean score for two groups to join) are then chosen on the same training pairs: the grouping is
-run end to end over every event of the store for each pair of thresholds of a small grid, and the
-one with the best F1 on the training pairs is kept. The weights, thresholds and their provenance
-(file sha256, date, counts, the store's pipeline version, the figures) are written to
+run end to end over every event of the store for each pair of thresholds of a small grid, and the one with the
+best F1 on the training pairs is kept (with ``--min-precision P``, the one with the most recall among those
+whose precision on the training pairs reaches P: a precision-first step). The weights, thresholds and their
+provenance (file sha256, date, counts, the store's pipeline version, the figures) are written to
 ``marsad/kb/models/incidents/pair_model.json``.
 
 ``--cv`` also measures the procedure held out, end to end, as ``bench_incidents.py`` does: trained
@@ -53,6 +54,7 @@ from marsad.resolve.pair_model import FEATURES, MODEL_PATH, PairModel, pair_feat
 STRENGTHS = (0.03, 0.1, 0.3, 1.0)
 FEW_PAIRS_STRENGTH = 0.1  # C when there are too few pairs to choose it by an inner cross-validation
 GRID = tuple((low, low + step) for low in (-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0) for step in (-1.0, -0.5, 0.0))
+PRECISE_GRID = GRID + tuple((low, low + step) for low in (2.5, 3.0) for step in (-1.0, -0.5, 0.0))  # --min-precision
 FOLDS = 5
 
 
@@ -195,15 +197,18 @@ def merged(data: Prepared, model: PairModel, numbers: Sequence[int]) -> dict[int
     return {n: incident_of[ref[data.sides[n][0]]] == incident_of[ref[data.sides[n][1]]] for n in numbers}
 
 
-def train(data: Prepared, numbers: Sequence[int]) -> tuple[PairModel, dict[str, Any]]:
-    """Fit the weights, then choose the thresholds end to end on the same pairs (best F1, then precision)."""
+def train(data: Prepared, numbers: Sequence[int], min_precision: float | None = None) -> tuple[PairModel, dict[str, Any]]:
+    """Fit the weights, then choose the thresholds end to end on the same pairs: best F1, then precision; or, with
+    ``min_precision``, the most recall among thresholds whose precision reaches it (else the most precise)."""
     weights, bias, strength = fit(data, numbers)
     pairs = [data.pairs[n] for n in numbers]
     tried: list[tuple[tuple[float, float], int, PairModel]] = []
-    for low, link in GRID:
+    for low, link in GRID if min_precision is None else PRECISE_GRID:
         model = PairModel(tuple(float(w) for w in weights), bias, low, link)
         precision, recall, *_ = scores(pairs, merged(data, model, numbers))
-        tried.append(((_f1(precision, recall), precision), -len(tried), model))
+        goal = _f1(precision, recall) if min_precision is None else (
+            recall if precision >= min_precision else precision - 1.0)
+        tried.append(((goal, precision), -len(tried), model))
     best = max(tried, key=lambda t: (t[0], t[1]))
     return best[2], {"C": strength}
 
@@ -212,7 +217,7 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def held_out(data: Prepared) -> dict[str, Any]:
+def held_out(data: Prepared, min_precision: float | None = None) -> dict[str, Any]:
     """Train on one part, score the other end to end: odd → even, even → odd, grouped 5-fold over all pairs."""
     from sklearn.model_selection import GroupKFold
 
@@ -220,12 +225,12 @@ def held_out(data: Prepared) -> dict[str, Any]:
     odd, even = [n for n in numbers if n % 2], [n for n in numbers if not n % 2]
     figures: dict[str, Any] = {}
     for name, train_on, test_on in (("odd_to_even", odd, even), ("even_to_odd", even, odd)):
-        figures[name] = _score_fold(data, train_on, test_on, name)
+        figures[name] = _score_fold(data, train_on, test_on, name, min_precision)
     groups = components(data)
     pooled: dict[int, bool] = {}
     splits = GroupKFold(n_splits=FOLDS).split(numbers, groups=[groups[n] for n in numbers])
     for k, (train_at, test_at) in enumerate(splits):
-        model, _ = train(data, [numbers[i] for i in train_at])
+        model, _ = train(data, [numbers[i] for i in train_at], min_precision)
         test_on = [numbers[i] for i in test_at]
         found = merged(data, model, test_on)
         pooled.update(found)
@@ -238,8 +243,9 @@ def held_out(data: Prepared) -> dict[str, Any]:
     return figures
 
 
-def _score_fold(data: Prepared, train_on: list[int], test_on: list[int], name: str) -> dict[str, Any]:
-    model, _ = train(data, train_on)
+def _score_fold(data: Prepared, train_on: list[int], test_on: list[int], name: str,
+                min_precision: float | None = None) -> dict[str, Any]:
+    model, _ = train(data, train_on, min_precision)
     found = merged(data, model, test_on)
     precision, recall, tp, fp, fn, tn = _print_fold(name.replace("_", " "), model, [data.pairs[n] for n in test_on],
                                                     found)
@@ -261,6 +267,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cv", action="store_true", help="Also measure the procedure held out (a few minutes).")
     parser.add_argument("--dry-run", action="store_true", help="Measure, but write no model.")
+    parser.add_argument("--min-precision", type=float, default=None,
+                        help="Choose the thresholds for the most recall at this precision on the training pairs "
+                             "(a precision-first step) instead of the best F1.")
     parser.add_argument("--max-days", type=int, default=IncidentOptions().max_days,
                         help="Blocking: events at most this many days apart (the step's default; 1 = the older step).")
     parser.add_argument("--far-km", type=float, default=IncidentOptions().far_km,
@@ -279,8 +288,8 @@ def main() -> None:
     print(f"labelled pairs: {len(data.pairs)}; matched: {len(numbers)}; compatible (trainable): {len(kept)} "
           f"({int(labels.sum())} same, {len(kept) - int(labels.sum())} different); "
           f"candidate pairs in the store: {len(data.candidates):,}")
-    figures = held_out(data) if args.cv else {}
-    model, fitted = train(data, numbers)
+    figures = held_out(data, args.min_precision) if args.cv else {}
+    model, fitted = train(data, numbers, args.min_precision)
     found = merged(data, model, numbers)
     precision, recall, *_ = scores([data.pairs[n] for n in numbers], found)
     print(f"trained on all {len(numbers)} matched pairs: C {fitted['C']}, thresholds {model.min_score} / "
@@ -296,7 +305,8 @@ def main() -> None:
                   "same": int(labels.sum()), "different": len(kept) - int(labels.sum())},
         "store": store_info, "scikit_learn": sklearn.__version__, "C": fitted["C"],
         "rules": {"max_days": args.max_days, "far_km": args.far_km, "link_spread": args.link_spread},
-        "thresholds_chosen_by": "best F1 of the end-to-end grouping on the training pairs",
+        "thresholds_chosen_by": "best F1 of the end-to-end grouping on the training pairs" if args.min_precision is None
+        else f"the most recall of the end-to-end grouping on the training pairs with precision >= {args.min_precision}",
         "in_sample": {"precision": round(precision, 3), "recall": round(recall, 3)},
         "held_out": figures or "not measured (run with --cv)",
     }

@@ -160,3 +160,11 @@ def test_training_on_a_real_store_writes_a_model_that_separates_the_labelled_pai
     assert model.provenance["store"]["events"] >= 3
     assert model.provenance["in_sample"] == {"precision": 1.0, "recall": 1.0}  # the bombing merged, the shooting not
     assert model.provenance["held_out"] == "not measured (run with --cv)"
+    precise = tmp_path / "precise.json"
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "train_incident_pairs.py"), "--db", str(db),
+                           "--pairs", str(pairs), "--out", str(precise), "--min-precision", "1.0"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    chosen = load_pair_model(precise).provenance
+    assert chosen["thresholds_chosen_by"].endswith("with precision >= 1.0")
+    assert chosen["in_sample"]["precision"] == 1.0
