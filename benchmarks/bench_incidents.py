@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEFAULT_PAIRS = ROOT / "benchmarks" / "data" / "incident_pairs.tsv"
 ANT_2018 = ("skynews", "alarabia", "BBC", "CNN", "france24")
+ROUND_5 = 621  # the first pair of round 5, a random draw of the step's merges
 
 
 @dataclass(frozen=True)
@@ -135,11 +136,11 @@ def main() -> None:
                          ("round 1 (pairs 1-200)", [p for p in pairs if p.number <= 200]),
                          ("round 2 (merged pairs)", [p for p in pairs if 200 < p.number <= 300]),
                          ("round 3 (new extractor)", [p for p in pairs if 300 < p.number <= 500]),
-                         ("round 4 (two days, places)", [p for p in pairs if 500 < p.number <= 620]),
-                         ("round 5 (a random draw of merges)", [p for p in pairs if p.number > 620])):
+                         ("round 4 (two days, places)", [p for p in pairs if 500 < p.number < ROUND_5]),
+                         ("round 5 (a random draw of merges)", [p for p in pairs if p.number >= ROUND_5])):
         precision, recall, tp, fp, fn, tn = scores(subset, merged)
         print(f"{name:<24} precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
-    drawn = [p for p in pairs if p.number > 620 and p.drawn == "M"]
+    drawn = [p for p in pairs if p.number >= ROUND_5 and p.drawn == "M"]
     if drawn:
         right = sum(p.same for p in drawn)
         print(f"merge precision of the step round 5 was drawn from, on a random draw of its merges (M): {right} of "
