@@ -100,9 +100,12 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, text: str, tokens: Sequence[Token]) -> list[PhraseMatch[T]]:
         out: list[PhraseMatch[T]] = []
+        starts = self._starts
         i = 0
         while i < len(tokens):
-            if not tokens[i].norm[:1].isalpha():  # punctuation and numbers start no phrase
+            norm = tokens[i].norm
+            # punctuation and numbers start no phrase, nor do most words (known after their first look-up)
+            if not norm[:1].isalpha() or starts.get(norm) == ():
                 i += 1
                 continue
             match = self.match_at(text, tokens, i)

@@ -11,11 +11,12 @@ case. What is removed: diacritics, tatweel, zero-width and direction marks.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NormalizedText", "normalize", "norm_key"]
+__all__ = ["NormalizedText", "normalize", "normalized", "norm_key"]
 
 _DELETE = frozenset(
     [chr(c) for c in range(0x0610, 0x061B)]
@@ -74,21 +75,48 @@ class NormalizedText:
         return raw_start, raw_end
 
 
+def _table() -> dict[int, str | None]:
+    """The :func:`_char` of every character it changes, as a ``str.translate`` table."""
+    changed = set(_DELETE) | set(_MAP) | {chr(c) for c in range(ord("A"), ord("Z") + 1)}
+    changed |= {chr(c) for c in (*range(0xFB50, 0xFF00), *range(0xFF00, 0xFFF0))}
+    table: dict[int, str | None] = {}
+    for ch in changed:
+        rep = _char(ch)
+        if rep != ch:
+            table[ord(ch)] = rep or None
+    return table
+
+
+_TABLE = _table()
+# the characters deleted or written as several: only these shift offsets
+_SHIFTING = re.compile("[" + "".join(re.escape(chr(c)) for c, rep in sorted(_TABLE.items())
+                                     if rep is None or len(rep) != 1) + "]")
+
+
+def normalized(raw: str) -> str:
+    """The normalised text alone, without the offset map (for keys and indexes)."""
+    return raw.translate(_TABLE)
+
+
 def normalize(raw: str) -> NormalizedText:
-    """Normalise ``raw`` and keep the map back to raw offsets."""
-    out: list[str] = []
+    """Normalise ``raw`` and keep the map back to raw offsets: normalisation works character by
+    character, so the text is one ``str.translate``; offsets shift only at the characters deleted
+    or written as several (diacritics, tatweel, ligatures)."""
+    text = normalized(raw)
+    shifts = [m.start() for m in _SHIFTING.finditer(raw)]
+    if not shifts:
+        return NormalizedText(raw, text, tuple(range(len(raw) + 1)))
     to_raw: list[int] = []
-    for i, ch in enumerate(raw):
-        rep = _char(ch) if not ch.isascii() else ch.lower()
-        if not rep:
-            continue
-        out.append(rep)
-        to_raw.extend([i] * len(rep))
-    to_raw.append(len(raw))
-    return NormalizedText(raw, "".join(out), tuple(to_raw))
+    pos = 0
+    for i in shifts:
+        to_raw.extend(range(pos, i))
+        to_raw.extend([i] * len(_char(raw[i])))
+        pos = i + 1
+    to_raw.extend(range(pos, len(raw) + 1))
+    return NormalizedText(raw, text, tuple(to_raw))
 
 
 @lru_cache(maxsize=200_000)
 def norm_key(s: str) -> str:
     """Normalised, space-collapsed form of a short string, for dictionary keys and lookups."""
-    return " ".join(normalize(s).text.split())
+    return " ".join(normalized(s).split())

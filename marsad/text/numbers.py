@@ -37,7 +37,7 @@ from typing import Any
 import yaml
 
 from marsad.model import Quantity
-from marsad.text.normalize import NormalizedText, norm_key, normalize
+from marsad.text.normalize import NormalizedText, norm_key, normalize, normalized
 
 __all__ = ["find_quantities", "parse_number", "phrase_pattern"]
 
@@ -240,7 +240,7 @@ def parse_number(words: str) -> int | None:
 
     The whole string must be the number; vague amounts ("عشرات") have no exact value.
     """
-    text = normalize(words).text
+    text = normalized(words)
     toks = _tokenize(text, 0, len(text))
     if not toks.words:
         return None
