@@ -239,6 +239,8 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
     # a group that claimed the attack is its claimant; the perpetrator is who the text says did it
     ranked = [c for score, c in sorted(zip(scores, args.actors, strict=True), key=lambda x: -x[0])
               if score >= models.actor_min and c.value.name not in claimed_by]  # type: ignore[union-attr]
+    if claimed_by and event_type != "battles":  # an armed group claimed it: no state force did it
+        ranked = [c for c in ranked if c.value.kind != "state_force"]  # type: ignore[union-attr]
     doers = ranked if event_type == "battles" else ranked[:1]
     chosen = {(c.value.start, c.value.end) for c in doers}
     candidates = [actor_from_mention(c.value, "perpetrator") for c in doers]  # type: ignore[arg-type]

@@ -178,6 +178,19 @@ def test_a_toll_said_to_have_risen_is_the_final_toll(make_analysis) -> None:  # 
     assert ev.fatalities is not None and ev.fatalities.value == 2
 
 
+def test_a_claimed_bombing_has_no_state_force_among_its_doers(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("تبنت حركة الشباب تفجير سيارة مفخخة عند مقر وزارة الدفاع في مقديشو يوم الجمعة. "
+            "وانفجرت السيارة عند بوابة المقر، فيما اشتبك مسلحون مع قوات الأمن قرب المبنى.")
+    an = make_analysis(text, "2018-03-03", actors={"حركة الشباب": "group", "قوات الأمن": "state_force"},
+                       places={"مقديشو": ("SO", "city")}, dates={"يوم الجمعة": ("2018-03-02", "day")})
+    bombings = [e for e in _events(an, keep_all=True) if e.event_type == "explosions_remote_violence"]
+    assert bombings, "the car bomb is an event"
+    for e in bombings:
+        assert e.claim is not None and e.claim.by == "حركة الشباب"
+        # the forces the gunmen fought are not the bombers
+        assert all(a.kind != "state_force" for a in e.actors if a.role == "perpetrator")
+
+
 def test_the_doer_toll_and_place_of_an_act_answered_are_not_the_answering_attack(make_analysis) -> None:  # type: ignore[no-untyped-def]
     text = ("تبنت الجماعة الهجومين اللذين استهدفا السفارة ومقر الجيش في العاصمة واغادوغو يوم الجمعة. "
             "وقالت الجماعة إن الهجومين جاءا ردا على غارة شنها الجيش الفرنسي في شمال مالي وقتل فيها 5 من قادتها.")
