@@ -92,6 +92,20 @@ def answered_elsewhere(inc: Incident, views: list[SentenceView]) -> list[tuple[i
     return [(begins, view.sentence.end) for view in read for trig, begins in view.answered() if id(trig) not in own]
 
 
+def answered_clause(inc: Incident) -> list[tuple[int, int]]:
+    """Where the incident is itself an act answered, told only after a retaliation cue ("ردا على غارة
+    شنها الجيش الفرنسي في شمال مالي"): its clause, from the cue to the end of the sentence; its date,
+    place and doer are read there, not from the statement or the answering act before the cue."""
+    spans = []
+    for frame in inc.frames:
+        clauses = [(begins, frame.view.sentence.end) for trig, begins in frame.view.answered()
+                   if any(trig is t for t in frame.triggers)]
+        if not clauses or not all(any(s <= t.start < e for s, e in clauses) for t in frame.triggers):
+            return []
+        spans += clauses
+    return spans
+
+
 def inside(value: DateValue | Mention | Quantity | Actor, spans: list[tuple[int, int]]) -> bool:
     start = value.start
     return start is not None and any(s <= start < e for s, e in spans)
@@ -281,9 +295,14 @@ class IncidentArguments:
 def incident_arguments(inc: Incident, views: list[SentenceView], published: dt.date | None, event_type: str,
                        main_country: str | None, claimants: set[tuple[int, int]]) -> IncidentArguments:
     answered = answered_elsewhere(inc, views)
-    dates = [c for c in date_candidates(inc, views) if not inside(c.value, answered)]
-    places = [c for c in place_candidates(inc, views) if not inside(c.value, answered)]
-    actors = [c for c in actor_candidates(inc, views) if not inside(c.value, answered)]
+    own = answered_clause(inc)
+
+    def readable(c: ArgumentCandidate) -> bool:
+        return not inside(c.value, answered) and (not own or inside(c.value, own))
+
+    dates = [c for c in date_candidates(inc, views) if readable(c)]
+    places = [c for c in place_candidates(inc, views) if readable(c)]
+    actors = [c for c in actor_candidates(inc, views) if readable(c)]
     act = top_class([t for f in inc.frames for t in f.triggers]).name
     roles = {(a.start, a.end): a.role or "none" for f in inc.frames for a in f.actors if a.start is not None
              and a.end is not None}

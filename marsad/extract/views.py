@@ -62,6 +62,9 @@ class SentenceView:
         if self._answered is None:
             self._answered = []
             for cue in self.cue_matches("retaliation"):
+                nxt = self.tokens[cue.last_token + 1] if cue.last_token + 1 < len(self.tokens) else None
+                if nxt is not None and nxt.norm in words("not_answered"):
+                    continue
                 after = [t for t in self.triggers if 0 < t.first_token - cue.last_token <= _ANSWERED_NEAR]
                 if after:
                     self._answered.append((min(after, key=lambda t: t.first_token), cue.start))

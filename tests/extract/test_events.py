@@ -206,3 +206,16 @@ def test_the_doer_toll_and_place_of_an_act_answered_are_not_the_answering_attack
         assert all(a.name != "الجيش الفرنسي" for a in e.actors)
         assert e.fatalities is None
         assert e.location is None or e.location.country != "ML"
+
+
+def test_an_act_answered_takes_no_date_or_place_from_before_its_cue(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("تبنت الجماعة الهجومين اللذين استهدفا السفارة ومقر الجيش في العاصمة واغادوغو يوم الجمعة. "
+            "وقالت الجماعة في بيان السبت إن الهجومين جاءا ردا على غارة شنها الجيش الفرنسي في شمال مالي.")
+    an = make_analysis(text, "2018-03-04", actors={"الجماعة": "group", "الجيش الفرنسي": "state_force"},
+                       places={"واغادوغو": ("BF", "city"), "شمال مالي": ("ML", "region")},
+                       dates={"يوم الجمعة": ("2018-03-02", "day"), "السبت": ("2018-03-03", "day")})
+    raid = text.index("غارة")
+    [answered] = [e for e in _events(an, keep_all=True) if any(ev.start <= raid < ev.end for ev in e.evidence)]
+    # "السبت" is when the group spoke; the text does not say when the raid was
+    assert answered.date is None
+    assert answered.location is None or answered.location.country == "ML"

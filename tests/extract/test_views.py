@@ -112,3 +112,18 @@ def test_the_police_looking_into_a_killing_did_not_do_it(make_analysis) -> None:
     an = make_analysis("قتلت الشرطة مسلحا وتحقق في هويته.", actors={"الشرطة": "state_force"})
     [view] = sentence_views(an)
     assert not investigates(view, view.actors[0])
+
+
+def test_the_act_after_a_retaliation_cue_is_the_one_answered(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وقالت الحركة إن القصف جاء ردا على غارة استهدفت المدينة أمس."
+    [view] = sentence_views(make_analysis(text))
+    assert [(trig.mention, text[begins:begins + 8]) for trig, begins in view.answered()] == [("غارة", "ردا على ")]
+
+
+def test_retaliation_words_before_at_once_or_that_name_no_act_answered(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "answered at once by opening fire", "in answer to that, the tanks shelled": the act after the
+    # cue is the answer itself
+    for text in ("وقال الجيش إنه رد على الفور بفتح النار على المواقع.", "وردا على ذلك قصفت الدبابات موقعا قريبا."):
+        [view] = sentence_views(make_analysis(text))
+        assert view.triggers, text
+        assert view.answered() == [], text
