@@ -50,12 +50,12 @@ def group_incidents(accepted: list[Candidate], models: ExtractionModels,
     kinds: list[str] = []  # each group's family, by its type as it stands
     for c in accepted:
         # a candidate more likely to continue an incident than to be a first report joins it
-        target = _best_group([groups[i] for i in joinable(groups, kinds, c)], c, models,
-                             min(models.join, max(c.starts, models.join / 2)))
+        may_join = joinable(groups, kinds, c)
+        target = _best_group([groups[i] for i in may_join], c, models, min(models.join, max(c.starts, models.join / 2)))
         if target is not None:
             target.append(c)
             kinds[groups.index(target)] = family(incident_type(target, models))
-        elif c.starts >= models.start:
+        elif c.starts >= models.start * (_BARRED_START if _barred(groups, kinds, may_join, c) else 1.0):
             groups.append([c])
             kinds.append(family(incident_type(groups[-1], models)))
     groups, kinds = _fold_bare_references(groups, kinds)
@@ -71,6 +71,17 @@ def group_incidents(accepted: list[Candidate], models: ExtractionModels,
 
 
 _SPECIFIC = 20  # above: a trigger that names the kind of act (an air strike, a shooting), not just "an attack"
+# the first-report threshold, scaled, for a report barred from the incidents of its kind nearby (see _barred)
+_BARRED_START = 0.5
+
+
+def _barred(groups: list[list[Candidate]], kinds: list[str], may_join: list[int], c: Candidate) -> bool:
+    """An incident of ``c``'s kind is near, but ``c`` may join none of them: it reports another kind of
+    act (war planes destroying the attackers' cars after a shooting at a mosque) or the act one of them
+    answers. Such a report cannot continue them, so less doubt that it is a first report is enough."""
+    near = [i for i, kind in enumerate(kinds)
+            if kind == family(c.event_type) and 0 <= c.sentence - groups[i][-1].sentence <= MERGE_WINDOW]
+    return bool(near) and not set(near) & set(may_join)
 
 
 def _fold_bare_references(groups: list[list[Candidate]], kinds: list[str]) -> tuple[list[list[Candidate]], list[str]]:

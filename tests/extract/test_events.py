@@ -219,3 +219,16 @@ def test_an_act_answered_takes_no_date_or_place_from_before_its_cue(make_analysi
     # "السبت" is when the group spoke; the text does not say when the raid was
     assert answered.date is None
     assert answered.location is None or answered.location.country == "ML"
+
+
+def test_war_planes_striking_the_attackers_after_a_shooting_are_an_incident_of_their_own(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("أطلق مسلحون النار على المصلين في مسجد بقرية الروضة خلال صلاة الجمعة، ما أسفر عن مقتل 20 شخصا. "
+            "وقال المتحدث باسم الجيش إن طائرات حربية دمرت السيارات التي استخدمها المهاجمون وقتلت من كانوا على متنها.")
+    an = make_analysis(text, "2017-11-25", actors={"الجيش": "state_force"}, places={"الروضة": ("EG", "city")},
+                       quantities={"20": 20}, dates={"الجمعة": ("2017-11-24", "day")})
+    events = _events(an)
+    strike = text.index("طائرات حربية")
+    shooting = [e for e in events if e.sub_event_type != "air_drone_strike"]
+    assert shooting and all(ev.end <= strike for e in shooting for ev in e.evidence), "the strike is not the shooting"
+    assert any(e.sub_event_type == "air_drone_strike" and any(ev.start <= strike < ev.end for ev in e.evidence)
+               for e in events)
