@@ -236,10 +236,13 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
     the rules found among the other mentions, and the claimants."""
     scores: list[float] = models.actor.positive(args.actor_rows).tolist() if args.actors else []
     claimed_by = {c.claimant.name for c in claims if c.claimant and c.claim.status == "claimed"}
+    by_score = [(score, c) for score, c in sorted(zip(scores, args.actors, strict=True), key=lambda x: -x[0])
+                if score >= models.actor_min]
     # a group that claimed the attack is its claimant; the perpetrator is who the text says did it
-    ranked = [c for score, c in sorted(zip(scores, args.actors, strict=True), key=lambda x: -x[0])
-              if score >= models.actor_min and c.value.name not in claimed_by]  # type: ignore[union-attr]
-    if claimed_by and event_type != "battles":  # an armed group claimed it: no state force did it
+    ranked = [c for _, c in by_score if c.value.name not in claimed_by]  # type: ignore[union-attr]
+    if event_type != "battles" and by_score and by_score[0][1].value.name in claimed_by:  # type: ignore[union-attr]
+        # the group that claimed it is the likeliest doer: no state force named beside it did it (the
+        # forces the gunmen fought); a claim wrongly read beside a state's air strike changes nothing
         ranked = [c for c in ranked if c.value.kind != "state_force"]  # type: ignore[union-attr]
     doers = ranked if event_type == "battles" else ranked[:1]
     chosen = {(c.value.start, c.value.end) for c in doers}
