@@ -78,7 +78,7 @@ class NormalizedText:
 def _table() -> dict[int, str | None]:
     """The :func:`_char` of every character it changes, as a ``str.translate`` table."""
     changed = set(_DELETE) | set(_MAP) | {chr(c) for c in range(ord("A"), ord("Z") + 1)}
-    changed |= {chr(c) for c in (*range(0xFB50, 0xFF00), *range(0xFF00, 0xFFF0))}
+    changed |= {chr(c) for c in range(0xFB50, 0xFFF0)}  # presentation forms and full-width letters
     table: dict[int, str | None] = {}
     for ch in changed:
         rep = _char(ch)
