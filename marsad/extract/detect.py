@@ -79,9 +79,13 @@ def _barred(groups: list[list[Candidate]], kinds: list[str], may_join: list[int]
     """An incident of ``c``'s kind is near, but ``c`` may join none of them: it reports another kind of
     act (war planes destroying the attackers' cars after a shooting at a mosque) or the act one of them
     answers. Such a report cannot continue them, so less doubt that it is a first report is enough."""
-    near = [i for i, kind in enumerate(kinds)
-            if kind == family(c.event_type) and 0 <= c.sentence - groups[i][-1].sentence <= MERGE_WINDOW]
+    near = [i for i, kind in enumerate(kinds) if kind == family(c.event_type) and _within_reach(groups[i], c)]
     return bool(near) and not set(near) & set(may_join)
+
+
+def _within_reach(group: list[Candidate], c: Candidate) -> bool:
+    """``c`` comes after the group's last report, at most :data:`MERGE_WINDOW` sentences on."""
+    return 0 <= c.sentence - group[-1].sentence <= MERGE_WINDOW
 
 
 def _fold_bare_references(groups: list[list[Candidate]], kinds: list[str]) -> tuple[list[list[Candidate]], list[str]]:
@@ -160,7 +164,7 @@ def _best_group(groups: list[list[Candidate]], c: Candidate, models: ExtractionM
                 least: float | None = None) -> list[Candidate] | None:
     """The group ``c`` most likely continues, if likely enough; ``first`` and ``latest`` are read
     among these groups (those it may join)."""
-    near = [g for g in groups if 0 <= c.sentence - g[-1].sentence <= MERGE_WINDOW]
+    near = [g for g in groups if _within_reach(g, c)]
     if not near:
         return None
     rows = [join_features(g, c, first=g is groups[0], latest=g is groups[-1]) for g in near]
