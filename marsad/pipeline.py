@@ -125,6 +125,10 @@ class Pipeline:
         named = groups_named_after_people(text, tokens, people)  # "حركة نور الدين الزنكي"
         ner = [m for m in ner if not _overlaps_any(m.start, m.end, named)] + named
         people = [m for m in ner if m.label == "PERS"]
+        # a place name the tagger reads longer than the gazetteer's match: the gazetteer knew only its
+        # first words ("حيد" of "حيد الحمام", "منطقة دير" of "منطقة دير السفلى")
+        linked = [m for m in linked if not (m.label == "PLACE" and m.source == "gazetteer"
+                                            and any(_cut_short(m, e) for e in ner if e.label == "LOC"))]
         # a person's name beats a village of the same spelling ("داود نعيمي")
         linked = [m for m in linked if not (m.label == "PLACE" and m.precision == "city" and m.kind != "city"
                                             and _overlaps_any(m.start, m.end, people))]
@@ -194,6 +198,12 @@ def _inside(sents: tuple[Sentence, ...]) -> Callable[[int, int], bool]:
 
 def _shorter_inside(inner: Mention, outer: Mention) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
+
+
+def _cut_short(place: Mention, tagged: Mention) -> bool:
+    """The tagger's name overlaps the gazetteer's place and goes on after it (a name that only starts
+    earlier inside the same word is a proclitic the tagger kept: "وإيران")."""
+    return tagged.start < place.end and place.start < tagged.end and tagged.end > place.end
 
 
 def _overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:

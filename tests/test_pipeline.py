@@ -1,6 +1,6 @@
 """Person names as the pipeline cuts them from the tagger's spans (real tagger, real gazetteer)."""
 
-from marsad.model import Entity
+from marsad.model import Document, Entity
 from marsad.pipeline import _person_names, default_pipeline
 
 
@@ -32,3 +32,22 @@ def test_the_pipeline_gives_the_joined_name() -> None:
     an = default_pipeline().analyse(Document(id="t", text="وقتل علي حميد علي القيز ثلاثة جنود في هجوم على حاجز للجيش في المدينة."))
     people = [m.text for m in an.mentions if m.label == "PERS"]
     assert "علي حميد علي القيز" in people
+
+
+def test_a_place_the_tagger_reads_longer_than_the_gazetteer_keeps_its_whole_name() -> None:
+    # the gazetteer knows a "حيد" and a "منطقة دير"; the tagger reads the whole names
+    pipeline = default_pipeline()
+    for text, name in (("سقط 14 مسلحا حوثيا في معارك في منطقة حيد الحمام بمديرية مقبنة في اليمن.", "حيد الحمام"),
+                       ("قتل مسؤول بانفجار نفذه مسلحون مجهولون اليوم في منطقة دير السفلى شمال غرب باكستان.",
+                        "دير السفلى")):
+        places = [m for m in pipeline.analyse(Document(id="x", text=text)).mentions if m.label in ("PLACE", "LOC")]
+        assert name in [m.text for m in places]
+        assert all(text[m.start:m.end] == m.text for m in places)
+        assert not any(m.text != name and name.startswith(m.text.removeprefix("منطقة ")) for m in places)
+
+
+def test_a_conjunction_the_tagger_glued_to_a_country_does_not_replace_the_gazetteer_place() -> None:
+    text = "وتصاعد القتال بين قوات النظام المدعومة بمليشيات من حزب الله اللبناني وإيران، ومسلحي تنظيم داعش."
+    mentions = default_pipeline().analyse(Document(id="x", text=text)).mentions
+    iran = [m for m in mentions if m.text == "إيران"]
+    assert iran and iran[0].label == "PLACE" and iran[0].country == "IR"
