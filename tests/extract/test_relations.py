@@ -1,6 +1,6 @@
 from marsad.extract.models import default_models
 from marsad.extract.network import extract_relations
-from marsad.extract.relations import relation_actors
+from marsad.extract.relations import pattern_matches, relation_actors
 from marsad.extract.views import sentence_views
 
 
@@ -108,3 +108,17 @@ def test_a_leaders_name_after_regime_stands_for_his_government(make_analysis) ->
     assert regime.kind == "state_force" and regime.label != "PERS"
     assert all(m.label == "PERS" for m in relation_actors(views[1]) if m.text == "بشار الأسد")  # the man himself
     assert ("support", "روسيا", "بشار الأسد") in _relations(an)
+
+
+def test_the_head_of_a_group_named_after_it_and_orders_received(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # a leader named after "يرأس …" and after "كبير مفاوضي …"; orders received from an agency
+    text = ("ويرأس حركة العدالة الوطنية، سامي حداد، منذ سنوات. "
+            "والتقى المبعوث كبير مفاوضي جماعة الحوثي خالد يوسف. "
+            "وقالت الشرطة إن الشخص الذي يدعى مراد سالم تلقى أوامره من المخابرات السورية.")
+    an = make_analysis(text, actors={"حركة العدالة الوطنية": "group", "جماعة الحوثي": "group",
+                                     "المخابرات السورية": "state_force"},
+                       persons=["سامي حداد", "خالد يوسف", "مراد سالم"])
+    found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
+    assert ("role", "سامي حداد", "حركة العدالة الوطنية") in found
+    assert ("role", "خالد يوسف", "جماعة الحوثي") in found
+    assert ("call_to_action", "المخابرات السورية", "مراد سالم") in found
