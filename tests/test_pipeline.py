@@ -1,4 +1,4 @@
-"""Person names as the pipeline cuts them from the tagger's spans (real tagger, real gazetteer)."""
+"""Names as the pipeline cuts them from the tagger's spans, persons and places (real tagger, real gazetteer)."""
 
 from marsad.model import Document, Entity
 from marsad.pipeline import _person_names, default_pipeline
