@@ -46,7 +46,7 @@ class TrainingOptions:
     merge_c: float = 0.3
     typer_c: float = 0.3
     accept: float = 0.35
-    join: float = 0.6
+    join: float = 0.5
     start: float = 0.15
     restate: float = 0.6
     argument_c: float = 0.3
