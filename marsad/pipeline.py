@@ -203,7 +203,7 @@ def _shorter_inside(inner: Mention, outer: Mention) -> bool:
 def _cut_short(place: Mention, tagged: Mention) -> bool:
     """The tagger's name overlaps the gazetteer's place and goes on after it (a name that only starts
     earlier inside the same word is a proclitic the tagger kept: "وإيران")."""
-    return tagged.start < place.end and place.start < tagged.end and tagged.end > place.end
+    return tagged.end > place.end and _overlaps_any(place.start, place.end, [tagged])
 
 
 def _overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
