@@ -261,17 +261,6 @@ def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claiman
     for name in ("agent_markers", "target_markers"):
         if any(first - 2 <= cue.last_token < first for cue in view.cue_matches(name)):
             f[name] = 1.0
-    # the words that govern the mention: "على"/"ضد"/"صفوف" before a target, "نفذته" before a doer, and
-    # what is glued to its first word ("لـ" of "لحركة الشباب": the owner of what was hit)
-    head = view.tokens[first]
-    f[f"glued={head.text[:max(0, m.start - head.start)] or '-'}"] = 1.0
-    if first > 0:
-        prev = view.tokens[first - 1]
-        f[f"prev={prev.stem or prev.norm}"] = 1.0
-    last = view.token_index(m.end - 1)
-    if last + 1 < len(view.tokens):
-        nxt = view.tokens[last + 1]
-        f[f"next={nxt.stem or nxt.norm}"] = 1.0
     if (m.start, m.end) in claimants:
         f["claimant"] = 1.0
     if m.kb_id:

@@ -55,20 +55,3 @@ def test_an_incident_is_dated_by_its_act_not_by_the_day_of_the_statement(make_an
     assert Incident(firsts).date is not None and Incident(firsts).date.value == "2017-11-24"
     assert Incident(firsts[:1]).date is not None and Incident(firsts[:1]).date.value == "2017-11-25"  # nothing else dates it
 
-
-def _actor_rows(an):  # type: ignore[no-untyped-def]
-    views = sentence_views(an)
-    frames = [c.frame for c in find_candidates(an, views)][:1]
-    args = incident_arguments(Incident(frames), views, an.doc.published, "explosions_remote_violence", None, set())
-    return {c.value.text: row for c, row in zip(args.actors, args.actor_rows, strict=True)}
-
-
-def test_the_actor_ranker_reads_the_words_that_govern_a_mention(make_analysis) -> None:  # type: ignore[no-untyped-def]
-    # "نفذته" before the doer; "على" before the target and "لـ" glued to the owner of the positions
-    text = "وقتل ثلاثة أشخاص في قصف نفذته قوات الحكومة على مواقع لحركة الشباب في مقديشو."
-    an = make_analysis(text, "2018-07-22", quantities={"ثلاثة": 3},
-                       actors={"قوات الحكومة": "state_force", "حركة الشباب": "group"})
-    rows = _actor_rows(an)
-    doer, owner = rows["قوات الحكومة"], rows["حركة الشباب"]
-    assert "prev=نفذته" in doer and "next=علي" in doer and "glued=-" in doer
-    assert "prev=مواقع" in owner and "glued=ل" in owner
