@@ -91,12 +91,33 @@ def sentence_views(an: Analysis) -> list[SentenceView]:
     _assign(views, an.mentions, lambda v, m: _add_mention(v, m))
     _assign(views, an.quantities, lambda v, q: v.quantities.append(q))
     _assign(views, an.dates, lambda v, d: v.dates.append(d))
+    _drop_names(views)
     _add_descriptors(views, text)
     _add_acting_states(views)
     _add_group_phrases(views, text)
     _add_surnames(views, text)
     _add_anaphora(views, text)
     return views
+
+
+def _drop_names(views: list[SentenceView]) -> None:
+    """A trigger word inside a name reports nothing: a group or a place the actor list, the gazetteer
+    or the tagger names, with words on both sides ("هيئة تحرير الشام", "جبهة التحرير الوطني"; a name
+    the tagger stretched over the next verb, "عملاء الموساد اغتالوا", keeps it), or a word after the
+    head of a name the tagger missed ("ميدان التحرير", "منظمة التحرير"; list ``name_heads``). The
+    forces whose name is itself a report ("مقاتلات التحالف") keep it."""
+    heads = words("name_heads")
+    for view in views:
+        names = [(m.start, m.end) for m in view.places + view.actors if m.kind != "state_force"]
+        view.triggers = [t for t in view.triggers
+                         if not any(s < t.start and t.end < e for s, e in names)
+                         and not _after_name_head(view, t, heads)]
+
+
+def _after_name_head(view: SentenceView, trig: PhraseMatch, heads: frozenset[str]) -> bool:
+    if trig.first_token == 0 or not view.tokens[trig.first_token].norm.startswith("ال"):
+        return False
+    return view.tokens[trig.first_token - 1].stem in heads
 
 
 def _add_mention(view: SentenceView, mention: Mention) -> None:

@@ -127,3 +127,29 @@ def test_retaliation_words_before_at_once_or_that_name_no_act_answered(make_anal
         [view] = sentence_views(make_analysis(text))
         assert view.triggers, text
         assert view.answered() == [], text
+
+
+def _trigger_words(an) -> list[str]:  # type: ignore[no-untyped-def]
+    return [t.mention for v in sentence_views(an) for t in v.triggers]
+
+
+def test_a_trigger_word_inside_a_group_name_reports_nothing(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("وقالت هيئة تحرير الشام في بيان إنها ترفض الاتفاق.", actors={"هيئة تحرير الشام": "group"})
+    assert _trigger_words(an) == []
+    # without the name, the same word reports the retaking of a town
+    assert _trigger_words(make_analysis("وأعلن الجيش تحرير البلدة.")) == ["تحرير"]
+
+
+def test_a_trigger_word_after_the_head_of_a_name_reports_nothing(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("وتظاهر الآلاف في ميدان التحرير وسط القاهرة.")
+    assert _trigger_words(an) == ["تظاهر"]
+
+
+def test_a_force_whose_name_is_a_report_keeps_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("وقصفت مقاتلات التحالف مواقع في المدينة.", actors={"مقاتلات التحالف": "state_force"})
+    assert "مقاتلات التحالف" in _trigger_words(an)
+
+
+def test_a_name_stretched_over_the_next_verb_keeps_the_verb(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("وقالت إن عملاء الموساد اغتالوا زوجها.", actors={"عملاء الموساد اغتالوا": "group"})
+    assert _trigger_words(an) == ["اغتالوا"]
