@@ -129,14 +129,20 @@ def _fits(group: list[Candidate], c: Candidate) -> bool:
 
 
 def _act(cls: TriggerClass) -> tuple[str, bool]:
-    """The kind of act: its ACLED type, and for explosions whether delivered from afar (an air strike,
-    shelling) or carried or planted on the spot (a suicide bomber, an IED)."""
-    return cls.event_type, cls.sub_event_type in FROM_AFAR
+    """The kind of act: its ACLED type (a demonstration, peaceful or not, is one kind), and for
+    explosions whether delivered from afar (an air strike, shelling) or carried or planted on the spot
+    (a suicide bomber, an IED)."""
+    return family(cls.event_type) if cls.event_type in ("protests", "riots") else cls.event_type, \
+        cls.sub_event_type in FROM_AFAR
 
 
 def family(event_type: str) -> str:
+    """Types whose reports may tell one incident: violence of any kind; a demonstration, peaceful or
+    not; each strategic development apart."""
     if event_type in ("battles", "explosions_remote_violence", "violence_against_civilians"):
         return "violence"
+    if event_type in ("protests", "riots"):
+        return "demonstration"
     return event_type
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from marsad.extract.arguments import IncidentArguments, best, incident_arguments, inside
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
-from marsad.extract.detect import detect, group_incidents, incident_type
+from marsad.extract.detect import detect, family, group_incidents, incident_type
 from marsad.extract.features import incident_features
 from marsad.extract.frames import Frame, fill_frame, top_class
 from marsad.extract.lexicon import TriggerClass
@@ -23,7 +23,6 @@ from marsad.text.matcher import PhraseMatch
 
 __all__ = ["extract_events", "events_from_candidates", "incident_context", "build_events", "IncidentContext"]
 
-_VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
 _UPDATE_RATIO = 5  # an updated toll is at most this many times the first one
 _STRATEGIC = "strategic_developments"  # arrests, agreements: the deaths they mention belong to other events
 _CLAIM_RANK = {"claimed": 0, "denied": 1, "unclaimed": 2}
@@ -145,7 +144,7 @@ def _incident(group: list[Candidate], an: Analysis, event_type: str) -> Incident
 
     Triggers of another kind than the incident's type (the "هجمات" an arrested man is accused of)
     stay out of its frames when the group has triggers of its own kind."""
-    own = [c for c in group if _family(c.frame.top.event_type) == _family(event_type)] or group
+    own = [c for c in group if family(c.frame.top.event_type) == family(event_type)] or group
     by_sentence: dict[int, list[Candidate]] = {}
     for c in sorted(own, key=lambda c: c.trigger.start):
         by_sentence.setdefault(c.sentence, []).append(c)
@@ -153,10 +152,6 @@ def _incident(group: list[Candidate], an: Analysis, event_type: str) -> Incident
     background = sum(c.background for c in reports) / len(reports) > 0.5
     return Incident([fill_frame(Frame(cs[0].view, [c.trigger for c in cs], background), an.doc.published)
                      for _, cs in sorted(by_sentence.items())])
-
-
-def _family(event_type: str) -> str:
-    return "violence" if event_type in _VIOLENT else event_type
 
 
 def _first_news(incidents: list[Incident]) -> int:

@@ -24,3 +24,16 @@ def test_without_retaliation_words_a_generic_attack_may_take_an_air_strike(make_
     text = "وقالت الجماعة إن الهجومين تبعتهما غارة شنها الجيش في شمال البلاد."
     an = make_analysis(text, actors={"الجماعة": "group", "الجيش": "state_force"})
     assert _may_join(an, "هجومين", "غارة")
+
+
+def test_a_demonstration_that_turns_violent_is_one_incident(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وخرج آلاف المحتجين إلى شوارع المدينة مطالبين برحيل الحكومة، ورشق بعضهم الشرطة بالحجارة."
+    an = make_analysis(text)
+    assert family("protests") == family("riots")
+    assert _may_join(an, "المحتجين", "رشق")
+
+
+def test_a_demonstration_is_not_an_attack(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("وخرج آلاف المحتجين إلى الشوارع، وانفجرت سيارة مفخخة قرب السوق.")
+    assert family("protests") != family("explosions_remote_violence")
+    assert not _may_join(an, "المحتجين", "سيارة مفخخة")
