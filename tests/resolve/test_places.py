@@ -63,7 +63,8 @@ def test_demonyms() -> None:
 def _mentions(text: str) -> tuple[list[Mention], list[Token]]:
     tokens = tokenize(text)
     return [Mention(m.start, m.end, m.mention, "PLACE", m.place.name, kb_id=m.place.id, kind=m.place.kind,
-                    country=m.place.country, lat=m.place.lat, lon=m.place.lon, precision=m.place.precision)
+                    country=m.place.country, lat=m.place.lat, lon=m.place.lon, precision=m.place.precision,
+                    population=m.place.population)
             for m in default_gazetteer().find(text, tokens)], tokens
 
 
@@ -145,3 +146,15 @@ def test_a_small_place_stays_when_its_country_is_named_or_a_place_noun_introduce
 
 def test_a_siege_is_no_place() -> None:
     assert _find("وفرضت القوات حصار على المدينة منذ أسبوع") == []
+
+
+def test_a_big_town_needs_no_support_to_stay_a_place() -> None:
+    # "تونس العاصمة" is a town of some 700,000 people in the gazetteer: no place noun or country
+    # named beside it is needed, as it is for a village
+    places, tokens = _mentions("وسار المئات في مسيرة سلمية وسط تونس العاصمة رافعين الأعلام.")
+    assert [(m.text, m.country) for m in localise_places(places, tokens)] == [("تونس العاصمة", "TN")]
+
+
+def test_a_verb_is_no_faraway_city() -> None:
+    # "سار" (marched) is also how some sources spell Sarh in Chad (places_stop.txt)
+    assert _find("وسار المئات في مسيرة سلمية وسط المدينة") == []
