@@ -143,6 +143,7 @@ def test_a_trigger_word_inside_a_group_name_reports_nothing(make_analysis) -> No
 def test_a_trigger_word_after_the_head_of_a_name_reports_nothing(make_analysis) -> None:  # type: ignore[no-untyped-def]
     an = make_analysis("وتظاهر الآلاف في ميدان التحرير وسط القاهرة.")
     assert _trigger_words(an) == ["تظاهر"]
+    assert _trigger_words(make_analysis("وقالت قناة المسيرة إن الجماعة ستواصل المفاوضات.")) == []
 
 
 def test_a_force_whose_name_is_a_report_keeps_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
