@@ -150,7 +150,7 @@ def _position(c: ArgumentCandidate, f: dict[str, float]) -> None:
 
 
 def date_features(c: ArgumentCandidate, inc: Incident, published: dt.date | None,
-                  event_type: str) -> dict[str, float]:
+                  event_type: str, reported_elsewhere: frozenset[int] = frozenset()) -> dict[str, float]:
     d = c.value
     assert isinstance(d, DateValue)
     f: dict[str, float] = {"bias": 1.0, f"prec={d.precision}": 1.0}
@@ -186,6 +186,8 @@ def date_features(c: ArgumentCandidate, inc: Incident, published: dt.date | None
         f[f"outside_gap={bucket(gap, (1, 2, 4))}"] = 1.0
         if c.view.triggers:
             f["outside_with_act"] = 1.0
+        if c.view.index in reported_elsewhere:
+            f["outside_other_incident"] = 1.0  # the lead dates the incident it reports, not a later one
     f[f"type={event_type}"] = 1.0
     return f
 
@@ -293,7 +295,9 @@ class IncidentArguments:
 
 
 def incident_arguments(inc: Incident, views: list[SentenceView], published: dt.date | None, event_type: str,
-                       main_country: str | None, claimants: set[tuple[int, int]]) -> IncidentArguments:
+                       main_country: str | None, claimants: set[tuple[int, int]],
+                       reported_elsewhere: frozenset[int] = frozenset()) -> IncidentArguments:
+    """``reported_elsewhere``: the sentences that report the document's other incidents."""
     answered = answered_elsewhere(inc, views)
     own = answered_clause(inc)
 
@@ -308,7 +312,7 @@ def incident_arguments(inc: Incident, views: list[SentenceView], published: dt.d
              and a.end is not None}
     mentions = Counter(m.name for v in views for m in v.actors)
     return IncidentArguments(
-        dates, [date_features(c, inc, published, event_type) for c in dates],
+        dates, [date_features(c, inc, published, event_type, reported_elsewhere) for c in dates],
         places, [place_features(c, inc, main_country, event_type, places, act) for c in places],
         actors, [actor_features(c, inc, event_type, claimants, roles, mentions, act) for c in actors],
         answered,

@@ -71,8 +71,9 @@ class IncidentContext:
                   event_type: str) -> IncidentArguments:
         claimants = {(c.claimant.start, c.claimant.end) for c in self.claims[i]
                      if c.claimant is not None and c.claimant.start is not None and c.claimant.end is not None}
+        elsewhere = frozenset(f.view.index for j, other in enumerate(self.incidents) if j != i for f in other.frames)
         return incident_arguments(self.incidents[i], views, published, event_type,
-                                  self.country[0] if self.country else None, claimants)
+                                  self.country[0] if self.country else None, claimants, elsewhere)
 
 
 def incident_context(an: Analysis, views: list[SentenceView], groups: list[list[Candidate]],

@@ -2,6 +2,7 @@
 
 from marsad.extract.arguments import incident_arguments
 from marsad.extract.candidates import find_candidates
+from marsad.extract.events import incident_context
 from marsad.extract.frames import fill_frame
 from marsad.extract.merge import Incident
 from marsad.extract.views import sentence_views
@@ -55,3 +56,18 @@ def test_an_incident_is_dated_by_its_act_not_by_the_day_of_the_statement(make_an
     assert Incident(firsts).date is not None and Incident(firsts).date.value == "2017-11-24"
     assert Incident(firsts[:1]).date is not None and Incident(firsts[:1]).date.value == "2017-11-25"  # nothing else dates it
 
+
+
+def test_a_lead_date_that_dates_another_incident(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("اندلعت اشتباكات عنيفة قرب المطار أمس. وقال سكان إن الوضع هادئ. وأضافوا أن المحلات أغلقت. "
+            "وقصفت طائرات مواقع في الجبل.")
+    an = make_analysis(text, "2018-07-22", dates={"أمس": ("2018-07-21", "day", True)})
+    views = sentence_views(an)
+    by_sentence = {c.sentence: c for c in find_candidates(an, views)}
+    context = incident_context(an, views, [[by_sentence[0]], [by_sentence[3]]], ["battles", "explosions_remote_violence"])
+    later = context.arguments(1, views, an.doc.published, "explosions_remote_violence")
+    rows = {c.value.mention: row for c, row in zip(later.dates, later.date_rows, strict=True)}
+    assert "outside_other_incident" in rows["أمس"]  # the clashes' day, read from the lead
+    alone = incident_context(an, views, [[by_sentence[3]]], ["explosions_remote_violence"])
+    args = alone.arguments(0, views, an.doc.published, "explosions_remote_violence")
+    assert all("outside_other_incident" not in row for row in args.date_rows)
