@@ -92,6 +92,7 @@ def sentence_views(an: Analysis) -> list[SentenceView]:
     _assign(views, an.quantities, lambda v, q: v.quantities.append(q))
     _assign(views, an.dates, lambda v, d: v.dates.append(d))
     _drop_names(views)
+    _drop_foiled_objects(views)
     _add_descriptors(views, text)
     _add_acting_states(views)
     _add_group_phrases(views, text)
@@ -112,6 +113,23 @@ def _drop_names(views: list[SentenceView]) -> None:
         view.triggers = [t for t in view.triggers
                          if not any(s < t.start and t.end < e for s, e in names)
                          and not _after_name_head(view, t, heads)]
+
+
+_FOILED_REACH = 4  # tokens between a foiling word and the weapon or attack it names
+
+
+def _drop_foiled_objects(views: list[SentenceView]) -> None:
+    """The weapon or attack that was intercepted, shot down or foiled is what the foiling reports,
+    not an act of its own ("اعترضت الدفاعات الجوية السعودية صاروخا باليستيا", "أحبطت الشرطة هجوما
+    انتحاريا"): a trigger a few words after a foiling one, in the same clause, is dropped."""
+    for view in views:
+        foiled = [t for t in view.triggers if any(c.method == "interception" for c in t.payloads)]
+        if not foiled:
+            continue
+        view.triggers = [t for t in view.triggers if t in foiled or not any(
+            0 < t.first_token - f.last_token <= _FOILED_REACH
+            and not any(tok.norm in _COMMAS or tok.norm in (".", "؛") for tok in view.tokens[f.last_token + 1:t.first_token])
+            for f in foiled)]
 
 
 def _after_name_head(view: SentenceView, trig: PhraseMatch, heads: frozenset[str]) -> bool:

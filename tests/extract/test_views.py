@@ -154,3 +154,11 @@ def test_a_force_whose_name_is_a_report_keeps_it(make_analysis) -> None:  # type
 def test_a_name_stretched_over_the_next_verb_keeps_the_verb(make_analysis) -> None:  # type: ignore[no-untyped-def]
     an = make_analysis("وقالت إن عملاء الموساد اغتالوا زوجها.", actors={"عملاء الموساد اغتالوا": "group"})
     assert _trigger_words(an) == ["اغتالوا"]
+
+
+def test_an_intercepted_weapon_is_what_the_interception_reports(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    an = make_analysis("واعترضت الدفاعات الجوية صاروخا باليستيا أطلقه المتمردون باتجاه المدينة.")
+    assert _trigger_words(an) == ["الدفاعات الجوية"]
+    # a strike told after the interception, in a clause of its own, stays
+    an = make_analysis("واعترضت الدفاعات الجوية صاروخين، وقصفت الطائرات مواقع المتمردين.")
+    assert "قصفت" in _trigger_words(an)
