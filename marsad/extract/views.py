@@ -24,6 +24,7 @@ ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
 _ANSWERED_NEAR = 3  # tokens: the act answered follows the retaliation words closely
 _SETTING = 12  # tokens: the longest title or setting between a speaker and what it says
 _COMMAS = frozenset({"،", ","})
+_CLAUSE_ENDS = _COMMAS | {".", "؛"}
 
 
 @dataclass(eq=False)
@@ -128,7 +129,7 @@ def _drop_foiled_objects(views: list[SentenceView]) -> None:
             continue
         view.triggers = [t for t in view.triggers if t in foiled or not any(
             0 < t.first_token - f.last_token <= _FOILED_REACH
-            and not any(tok.norm in _COMMAS or tok.norm in (".", "؛") for tok in view.tokens[f.last_token + 1:t.first_token])
+            and not any(tok.norm in _CLAUSE_ENDS for tok in view.tokens[f.last_token + 1:t.first_token])
             for f in foiled)]
 
 

@@ -30,8 +30,7 @@ __all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gaze
 
 _PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "admin2": "city", "city": "city",
               "town": "city", "point": "point"}
-_BIG_CITY = 100_000
-_KNOWN_TOWN = 100_000  # people: a town this big needs no place noun or country named beside it
+_BIG_CITY = 100_000  # people: a place this big is known by itself (no place noun or country needed)
 _NAMESAKE_TOWN = 150_000  # a lone foreign city smaller than this is more likely a namesake at home
 _WIDE = frozenset({"country", "admin1", "region"})
 
@@ -246,7 +245,7 @@ def _namesake(m: Mention) -> bool:
 def _unsupported(m: Mention) -> bool:
     """A small place, or a region spelt like an everyday word, that needs support from its context (a
     town of 100,000 people or more, "تونس العاصمة", "وهران", is known enough by itself)."""
-    small = m.kind in ("town", "admin2") and (m.population or 0) < _KNOWN_TOWN
+    small = m.kind in ("town", "admin2") and (m.population or 0) < _BIG_CITY
     return small or split_clitics(norm_key(m.text))[1] in _homographs()
 
 
