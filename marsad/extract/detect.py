@@ -132,8 +132,8 @@ def _act(cls: TriggerClass) -> tuple[str, bool]:
     """The kind of act: its ACLED type (a demonstration, peaceful or not, is one kind), and for
     explosions whether delivered from afar (an air strike, shelling) or carried or planted on the spot
     (a suicide bomber, an IED)."""
-    return family(cls.event_type) if cls.event_type in ("protests", "riots") else cls.event_type, \
-        cls.sub_event_type in FROM_AFAR
+    kind = family(cls.event_type)
+    return cls.event_type if kind == "violence" else kind, cls.sub_event_type in FROM_AFAR
 
 
 def family(event_type: str) -> str:
