@@ -122,12 +122,13 @@ _FOILED_REACH = 4  # tokens between a foiling word and the weapon or attack it n
 def _drop_foiled_objects(views: list[SentenceView]) -> None:
     """The weapon or attack that was intercepted, shot down or foiled is what the foiling reports,
     not an act of its own ("اعترضت الدفاعات الجوية السعودية صاروخا باليستيا", "أحبطت الشرطة هجوما
-    انتحاريا"): a trigger a few words after a foiling one, in the same clause, is dropped."""
+    انتحاريا"): a trigger a few words after a foiling one, in the same clause, is dropped; not a word
+    that says people were killed ("أحبطت محاولة هجوم للإرهابيين وقتلت 21 منهم": the killing happened)."""
     for view in views:
         foiled = [t for t in view.triggers if any(c.method == "interception" for c in t.payloads)]
         if not foiled:
             continue
-        view.triggers = [t for t in view.triggers if t in foiled or not any(
+        view.triggers = [t for t in view.triggers if t in foiled or any(c.kill for c in t.payloads) or not any(
             0 < t.first_token - f.last_token <= _FOILED_REACH
             and not any(tok.norm in _CLAUSE_ENDS for tok in view.tokens[f.last_token + 1:t.first_token])
             for f in foiled)]

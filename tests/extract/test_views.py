@@ -164,3 +164,6 @@ def test_an_intercepted_weapon_is_what_the_interception_reports(make_analysis) -
     # a strike told after the interception, in a clause of its own, stays
     an = make_analysis("واعترضت الدفاعات الجوية صاروخين، وقصفت الطائرات مواقع المتمردين.")
     assert "قصفت" in _trigger_words(an)
+    # the attackers killed while their attack was foiled were killed
+    an = make_analysis("وأعلن الجيش إحباط محاولة هجوم للمسلحين وقتلت 21 منهم.")
+    assert "هجوم" not in _trigger_words(an) and "قتلت" in _trigger_words(an)
