@@ -21,6 +21,7 @@ from marsad.extract.salience import is_salient
 from marsad.extract.views import sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
 from marsad.nlp.quoted import groups_named_after_people, quoted_groups
+from marsad.resolve.actors import full_person_names
 from marsad.resolve.places import localise_places
 from marsad.text.clean import noise_spans
 from marsad.text.dates import find_dates
@@ -135,7 +136,8 @@ class Pipeline:
         # a first name spelled like a nationality is the person's ("العقيد تركي المالكي")
         linked = [m for m in linked if not (m.label == "DEMONYM" and not m.text.startswith("ال")
                                             and any(p.start == m.start and p.end > m.end for p in people))]
-        return localise_places(linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)], tokens)
+        mentions = full_person_names(linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)])
+        return localise_places(mentions, tokens)
 
     def _demonym_mention(self, match: DemonymMention) -> Mention:
         country = self.places.country(match.country)

@@ -8,7 +8,7 @@ with the clitic-aware phrase matcher ("وداعش", "لأنصار بيت الم�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
-from marsad.model import Token
+from marsad.model import Mention, Token
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalize import norm_key
 
-__all__ = ["ActorEntry", "ActorMention", "ActorKB", "default_kb"]
+__all__ = ["ActorEntry", "ActorMention", "ActorKB", "default_kb", "full_person_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +122,23 @@ class ActorKB:
 @lru_cache(maxsize=1)
 def default_kb() -> ActorKB:
     return ActorKB.load()
+
+
+def full_person_names(mentions: Sequence[Mention]) -> list[Mention]:
+    """A person named again by the end of his name ("مسعود" after "خالد مسعود") takes the full name
+    (and the knowledge base's entry) of the one person of the document whose name ends so. Two people
+    sharing that last name leave it as written."""
+    people = [m for m in mentions if m.label == "PERS" or m.kind == "person"]
+    full: dict[str, set[tuple[str, str | None]]] = {}
+    for m in people:
+        words = norm_key(m.name).split()
+        for k in range(1, len(words)):
+            full.setdefault(" ".join(words[-k:]), set()).add((m.name, m.kb_id))
+    out = []
+    for m in mentions:
+        names = full.get(norm_key(m.name), set()) if m in people else set()
+        if len(names) == 1:
+            name, kb_id = next(iter(names))
+            m = replace(m, name=name, kb_id=m.kb_id or kb_id)
+        out.append(m)
+    return out

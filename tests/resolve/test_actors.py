@@ -1,6 +1,7 @@
 import pytest
 
-from marsad.resolve.actors import default_kb
+from marsad.model import Mention
+from marsad.resolve.actors import default_kb, full_person_names
 from marsad.text.segment import tokenize
 
 
@@ -20,6 +21,16 @@ def _find(text: str) -> list[tuple[str, str]]:
         ("أعلن الجيش المالي", [("الجيش المالي", "state-ml")]),
         ("قالت الشرطة البلجيكية", [("الشرطة البلجيكية", "state-be")]),
         ("ولداعش خلايا", [("داعش", "isis")]),
+        ("سيطرت قوات البيشمركة على القرية", [("قوات البيشمركة", "peshmerga")]),
+        ("اشتبكت ألوية العمالقة مع الحوثيين", [("ألوية العمالقة", "giants-brigades"), ("الحوثيين", "houthis")]),
+        ("أعلن مجلس شورى مجاهدي درنة انسحابه", [("مجلس شورى مجاهدي درنة", "derna-msc")]),
+        ("أعلنت أنصار الشريعة في ليبيا حل نفسها", [("أنصار الشريعة في ليبيا", "ansar-sharia-ly")]),
+        ("تبنت حركة حسم الهجوم", [("حركة حسم", "hasm")]),
+        ("قصفت كتائب حزب الله موقعا", [("كتائب حزب الله", "kataib-hezbollah")]),
+        ("وقاتلت الفرقة الرابعة مدرعات في ريف دمشق", [("الفرقة الرابعة مدرعات", "fourth-division-sy")]),
+        ("هاجمت قوات الدعم السريع بلدة", [("قوات الدعم السريع", "rsf")]),
+        ("ينتمي إلى جماعة أبو سياف", [("جماعة أبو سياف", "abu-sayyaf")]),
+        ("ولجبهة البوليساريو ممثل", [("جبهة البوليساريو", "polisario")]),
     ],
 )
 def test_aliases_link_to_actors_with_exact_offsets(text: str, expected: list[tuple[str, str]]) -> None:
@@ -29,7 +40,10 @@ def test_aliases_link_to_actors_with_exact_offsets(text: str, expected: list[tup
 
 
 @pytest.mark.parametrize("text", ["وصل الجنود إلى القاعدة العسكرية", "يشارك الشباب العربي في البطولة",
-                                  "قدم النصرة للمظلومين", "فاز الفريق بالمباراة"])
+                                  "قدم النصرة للمظلومين", "فاز الفريق بالمباراة",
+                                  "رفعوا لواء الثورة في الساحات", "حسم الفريق اللقب", "يحدوه أمل كبير",
+                                  "قال الناطق باسم الجيش محمد علي", "وصلت الفرقة الرابعة إلى المدينة",
+                                  "التقى وفد من أنصار الشريعة", "زار رئيس ولاية الصومال الإثيوبية المدينة"])
 def test_ambiguous_words_are_not_actors(text: str) -> None:
     assert [m for m in _find(text) if m[1] not in ("state-generic",)] == []
 
@@ -50,3 +64,18 @@ def test_every_entry_has_provenance() -> None:
     kb = default_kb()
     assert len(kb) > 100
     assert all(kb.get(i).source for i in ("isis", "abm", "jnim", "houthis", "state-eg"))  # type: ignore[union-attr]
+
+
+def test_a_person_named_again_by_his_last_name_takes_his_full_name() -> None:
+    text = "نفذ خالد مسعود الهجوم، وقال جيران مسعود إنه كان هادئا. والتقى سامي حداد وعلي حداد بالوفد، وقال حداد إن الوفد غادر."
+    def at(name: str, nth: int = 1, label: str = "PERS") -> Mention:
+        start = -1
+        for _ in range(nth):
+            start = text.index(name, start + 1)
+        return Mention(start, start + len(name), name, label, name)
+    mentions = [at("خالد مسعود", label="ACTOR"), at("مسعود", 2), at("سامي حداد"), at("علي حداد"), at("حداد", 3)]
+    mentions[0] = Mention(mentions[0].start, mentions[0].end, "خالد مسعود", "ACTOR", "خالد مسعود", "p-masood", "person")
+    named = full_person_names(mentions)
+    assert (named[1].text, named[1].name, named[1].kb_id) == ("مسعود", "خالد مسعود", "p-masood")
+    assert named[4].name == "حداد"  # two people of that name: left as written
+    assert [m.name for m in named[:1] + named[2:4]] == ["خالد مسعود", "سامي حداد", "علي حداد"]
