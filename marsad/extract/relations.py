@@ -32,6 +32,7 @@ class RelationPattern:
     max_gap: int
     detail: str | None
     requires: PhraseMatcher[str] | None
+    glued: str = ""  # the cue's last word, a preposition written on the next word ("الموالي ل" → "لإيران")
 
 
 def relation_cues() -> PhraseMatcher[RelationPattern]:
@@ -51,8 +52,24 @@ def _patterns() -> PhraseMatcher[RelationPattern]:
             max_gap=int(spec.get("max_gap", 6)), detail=spec.get("detail"),
             requires=PhraseMatcher((r, "x") for r in spec["requires"]) if spec.get("requires") else None,
         )
-        entries.extend((cue, pattern) for cue in spec["cues"])
+        for cue in spec["cues"]:
+            entries.append((cue, pattern))
+            head, _, last = cue.rpartition(" ")
+            if head and last in _PREPOSITIONS:
+                entries.append((head, replace(pattern, glued=last)))
     return PhraseMatcher(entries)
+
+
+# one-letter prepositions, which Arabic writes on the word that follows ("التحق بتنظيم", "الموالي لإيران")
+_PREPOSITIONS = frozenset({"ل", "ب"})
+
+
+def _glued_ok(view: SentenceView, match: PhraseMatch[RelationPattern], pattern: RelationPattern) -> bool:
+    """A cue whose preposition is written on the next word: that word starts with it."""
+    if not pattern.glued:
+        return True
+    following = view.tokens[match.last_token + 1] if match.last_token + 1 < len(view.tokens) else None
+    return following is not None and following.norm.startswith(pattern.glued) and len(following.norm) > 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +92,8 @@ def pattern_matches(text: str, views: list[SentenceView]) -> list[PatternMatch]:
             continue
         for match in _patterns().find(text, view.tokens):
             for pattern in match.payloads:
+                if not _glued_ok(view, match, pattern):
+                    continue
                 found = _apply(text, view, actors, match, pattern)
                 out.extend(found)
                 if found:
@@ -94,8 +113,34 @@ def relation_actors(view: SentenceView) -> list[Mention]:
                for d in view.demonyms]
     taken = [(m.start, m.end) for m in view.actors]
     states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
+    taken += [(m.start, m.end) for m in states]
+    sides = [m for m in _sides(view) if not any(m.start < e and a < m.end for a, e in taken)]
     actors = [_as_regime(m) if _after_regime(view, m) else m for m in view.actors]
-    return sorted(actors + states, key=lambda m: m.start)
+    return sorted(actors + states + sides, key=lambda m: m.start)
+
+
+# the relations a generic side may take part in: who backs, arms or fights beside whom ("رئيس الحكومة"
+# is an office, not a role in an armed group)
+_BACKING = frozenset({"support", "supply", "cooperation", "allegiance"})
+
+
+def _sides(view: SentenceView) -> list[Mention]:
+    """The generic sides of a war named without a proper name ("الحكومة", "للمتمردين", "المعارضة"),
+    without their proclitics ("لل" is ل + ال: "للحكومة" is the mention "لحكومة" of "الحكومة")."""
+    out = []
+    for tok in view.tokens:
+        for pre, rest in stem_candidates(tok.norm):
+            if rest in words("relation_sides"):
+                text = tok.text[len(pre):]
+                name = text
+            elif pre.endswith("لل") and "ال" + rest in words("relation_sides"):
+                text = tok.text[len(pre) - 1:]
+                name = "ا" + text
+            else:
+                continue
+            out.append(Mention(tok.end - len(text), tok.end, text, "ACTOR", name, kind="group", source="side"))
+            break
+    return out
 
 
 def _after_regime(view: SentenceView, m: Mention) -> bool:
@@ -128,14 +173,17 @@ def _locative(view: SentenceView, place: Mention) -> bool:
 
 def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern],
            pattern: RelationPattern) -> list[PatternMatch]:
+    if pattern.type not in _BACKING:
+        actors = [m for m in actors if m.source != "side"]
     bound = None
     if pattern.requires is not None:
         required = pattern.requires.find(text, view.tokens[match.last_token + 1:])
         if not required:
             return []
         bound = required[0].start
-    source = _argument(view, actors, match, pattern.source, pattern.source_kinds, pattern.max_gap, None)
-    target = _argument(view, actors, match, pattern.target, pattern.target_kinds, pattern.max_gap, source)
+    glued = bool(pattern.glued)
+    source = _argument(view, actors, match, pattern.source, pattern.source_kinds, pattern.max_gap, None, glued)
+    target = _argument(view, actors, match, pattern.target, pattern.target_kinds, pattern.max_gap, source, glued)
     if bound is not None and target is not None:
         closer = [m for m in actors if m.end <= bound and m.start > (source.end if source else match.end)
                   and _kind_ok(m, pattern.target_kinds)]
@@ -183,7 +231,7 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 
 def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern], where: str,
-              kinds: frozenset[str], max_gap: int, other: Mention | None) -> Mention | None:
+              kinds: frozenset[str], max_gap: int, other: Mention | None, glued: bool = False) -> Mention | None:
     near = [m for m in actors if m is not other and not (match.start <= m.start and m.end <= match.end)]
     before = [m for m in near if m.end <= match.start
               and match.first_token - view.token_index(m.end - 1) - 1 <= max_gap]
@@ -203,7 +251,26 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
         return after[0] if after else None
     if where == "last_after":
         return after[-1] if after else None
-    return before[-1] if before else (after[0] if after else None)  # subject
+    if _verb_first(view, match) and len(after) > 1:
+        return after[0]  # "بينما تدعم إيران المتمردين": the doer after its verb, before the target
+    if before:
+        return before[-1]  # subject
+    # none before: the doer after its verb or verbal noun ("بايعت جماعة …", "تسليح إيران لجماعة …"),
+    # never the object of a preposition ("دعما لليمن")
+    return after[0] if after and not glued and not _governed(view, after[0]) else None
+
+
+def _governed(view: SentenceView, m: Mention) -> bool:
+    """The mention follows a preposition written on its word ("لليمن", "بإيران")."""
+    tok = view.tokens[view.token_index(m.start)]
+    return m.start > tok.start and tok.norm[:1] in ("ل", "ب")
+
+
+def _verb_first(view: SentenceView, match: PhraseMatch[RelationPattern]) -> bool:
+    """The cue opens a clause ("وتدعم", "بينما تدعم"), so its subject, if named, follows it."""
+    first = view.tokens[match.first_token]
+    previous = view.tokens[match.first_token - 1].norm if match.first_token else "."
+    return first.prefix.startswith(("و", "ف")) or previous in words("clause_openers")
 
 
 def _kind_ok(mention: Mention, kinds: frozenset[str]) -> bool:

@@ -119,3 +119,52 @@ def test_the_head_of_a_group_named_after_it(make_analysis) -> None:  # type: ign
     found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
     assert ("role", "سامي حداد", "حركة العدالة الوطنية") in found
     assert ("role", "خالد يوسف", "جماعة الحوثي") in found
+
+
+def test_a_leader_named_after_his_title_in_the_group(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "القيادي في حركة … سامي حداد": title, group, then the person
+    text = "وقال القيادي في حركة العدالة الوطنية سامي حداد إن الحركة لن تتراجع."
+    an = make_analysis(text, actors={"حركة العدالة الوطنية": "group"}, persons=["سامي حداد"])
+    found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
+    assert ("role", "سامي حداد", "حركة العدالة الوطنية") in found
+
+
+def test_generic_sides_take_part_in_backing_only(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتقاتل الحكومة المدعومة من السعودية المتمردين، بينما تدعم إيران المتمردين. "
+            "وقال رئيس الحكومة سامي حداد إن الحرب طويلة.")
+    an = make_analysis(text, persons=["سامي حداد"],
+                       places={"السعودية": ("SA", "country"), "إيران": ("IR", "country")})
+    views = sentence_views(an)
+    sides = [m for m in relation_actors(views[0]) if m.source == "side"]
+    assert [m.name for m in sides] == ["الحكومة", "المتمردين", "المتمردين"]
+    assert all(text[m.start:m.end] == m.text for m in sides)
+    found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, views)}
+    assert ("support", "السعودية", "الحكومة") in found
+    assert ("support", "إيران", "المتمردين") in found
+    # a head of government holds an office; the side is no argument of a role
+    assert not any(kind == "role" for kind, _, _ in found)
+
+
+def test_a_side_after_a_preposition_keeps_its_article_in_its_name(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وروسيا هي الحليف الرئيسي للحكومة."
+    an = make_analysis(text, places={"روسيا": ("RU", "country")})
+    [side] = [m for m in relation_actors(sentence_views(an)[0]) if m.source == "side"]
+    assert (side.text, side.name, text[side.start:side.end]) == ("لحكومة", "الحكومة", "لحكومة")
+
+
+def test_a_cue_whose_preposition_is_written_on_the_next_word(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "التحق ب" and "التابع ل" are written "التحق بحركة", "التابع لحركة"
+    text = "وقال المسؤول إن سامي حداد التحق بحركة العدالة الوطنية. وهاجم لواء الفجر التابع لجبهة الخلاص موقعا."
+    an = make_analysis(text, actors={"حركة العدالة الوطنية": "group", "لواء الفجر": "group", "جبهة الخلاص": "group"},
+                       persons=["سامي حداد"])
+    found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
+    assert ("membership", "سامي حداد", "حركة العدالة الوطنية") in found
+    assert ("membership", "لواء الفجر", "جبهة الخلاص") in found
+    # the word carrying the preposition is its object, never the doer of the backing
+    text = "وتقدم القوات دعما لليمن لتخليصه من المخطط الإيراني."
+    an = make_analysis(text, places={"يمن": ("YE", "country"), "الإيراني": ("IR", "country")})
+    assert not any(m.source.name == "يمن" for m in pattern_matches(an.text, sentence_views(an)))
+    # a word that only starts with the letter is no preposition
+    text = "وقال المسؤول إن سامي حداد التحق بالأمس."
+    an = make_analysis(text, persons=["سامي حداد"])
+    assert not pattern_matches(an.text, sentence_views(an))
