@@ -34,7 +34,8 @@ def find_claims(text: str, views: list[SentenceView]) -> list[ClaimMention]:
             for cue in view.cue_matches(cue_name):
                 if status == "claimed" and _negated(view, cue.first_token):
                     status = "unclaimed"  # "الذي لم يعلن مسؤوليته عن الهجوم"
-                who = None if status == "unclaimed" else _claimant(view, cue.start, cue.end)
+                who = None if status == "unclaimed" else _claimant(view, cue.start, cue.end,
+                                                                   _object_pronoun(cue.mention))
                 actor = actor_from_mention(who, "claimant") if who else None
                 if status != "unclaimed" and actor is None:
                     continue
@@ -48,13 +49,23 @@ def _negated(view: SentenceView, first: int) -> bool:
     return any(t.norm in words("negators") for t in view.tokens[max(0, first - 3):first])
 
 
-def _claimant(view: SentenceView, start: int, end: int) -> Mention | None:
+def _claimant(view: SentenceView, start: int, end: int, subject_after: bool) -> Mention | None:
+    """The group nearest before the claim phrase, else the first after it; the first after it
+    first when the verb carries its object ("الهجوم الذي تبناه تنظيم داعش")."""
     groups = [m for m in view.actors if m.kind in _GROUP_KINDS or m.label == "ORG"]
     before = [m for m in groups if m.end <= start]
     after = [m for m in groups if m.start >= end and view.token_index(m.start) - view.token_index(end) <= 6]
+    if subject_after and after:
+        return after[0]
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+def _object_pronoun(mention: str) -> bool:
+    """"تبناه", "تبنتها": a claim verb with its object attached, so its subject follows."""
+    last = mention.split()[-1] if mention.split() else ""
+    return last.startswith(("تبن", "يتبن")) and last.endswith(("ه", "ها"))
 
 
 def _mode(text: str, view: SentenceView) -> str | None:

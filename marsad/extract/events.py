@@ -10,7 +10,7 @@ from marsad.extract.arguments import IncidentArguments, best, incident_arguments
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
 from marsad.extract.detect import detect, family, group_incidents, incident_type
-from marsad.extract.features import incident_features
+from marsad.extract.features import counted_since, incident_features, ordinary_crime
 from marsad.extract.frames import Frame, fill_frame, top_class
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident
@@ -54,9 +54,20 @@ def events_from_candidates(an: Analysis, views: list[SentenceView], candidates: 
     types = [incident_type(group, models) for group in groups]
     if groups:
         kept = models.keeper.positive([incident_features(g, ctx, t) for g, t in zip(groups, types, strict=True)])
-        groups = [g for g, p in zip(groups, kept, strict=True) if p >= models.keep]
-        types = [t for t, p in zip(types, kept, strict=True) if p >= models.keep]
+        keep = [p >= models.keep and not (t in _CRIME_TYPES and ordinary_crime(g)) and not _statistic(g)
+                for g, t, p in zip(groups, types, kept, strict=True)]
+        groups = [g for g, k in zip(groups, keep, strict=True) if k]
+        types = [t for t, k in zip(types, keep, strict=True) if k]
     return build_events(an, views, incident_context(an, views, groups, types), types, models)
+
+
+# the kinds of incident ordinary crime is mistaken for: an arrest, a killing
+_CRIME_TYPES = frozenset({"strategic_developments", "violence_against_civilians"})
+
+
+def _statistic(group: list[Candidate]) -> bool:
+    """Every report of the incident counts since a long while: a statistic, not one incident."""
+    return all(counted_since(c) for c in group if not c.restates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +363,8 @@ def _link(inc: Incident, views: list[SentenceView], actors: list[Actor], claim: 
     attributed = any(v.has_cue("link_attribution") and any(m.kind == "group" for m in v.actors) for v in own)
     cue_views = own + ([v for v in views if all(v is not o for o in own)] if main and tied_by_claim else [])
     link = link_from_cues(cue_views)
-    if link is None and (tied_by_claim or attributed):
+    if link is None and tied_by_claim:
+        return "inspired"  # SPEC: the group claimed, and nothing says it directed the attack
+    if link is None and attributed:
         return "unknown"
     return link

@@ -164,6 +164,16 @@ def test_officials_tying_attackers_to_a_group_give_an_unknown_link(make_analysis
     assert ev.claim is None or ev.claim.status != "claimed"
 
 
+def test_a_claimed_attack_by_a_lone_attacker_without_sign_of_direction_is_inspired(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل مسلح 3 أشخاص بإطلاق النار في مطعم بمدينة لييج. "
+            "وأعلن تنظيم داعش مسؤوليته عن الهجوم في بيان.")
+    an = make_analysis(text, actors={"تنظيم داعش": "group"}, places={"لييج": ("BE", "city")},
+                       quantities={"3": 3})
+    [ev] = _events(an)
+    assert ev.claim is not None and ev.claim.status == "claimed"
+    assert ev.link == "inspired"
+
+
 def test_a_toll_said_to_have_risen_is_the_final_toll(make_analysis) -> None:  # type: ignore[no-untyped-def]
     text = ("قتل 10 أشخاص في انفجار سيارة مفخخة في سوق مدينة الحلة. "
             "وقالت مصادر طبية إن عدد قتلى الانفجار ارتفع إلى 15 شخصا.")
@@ -176,6 +186,16 @@ def test_a_toll_said_to_have_risen_is_the_final_toll(make_analysis) -> None:  # 
     an = make_analysis(text, places={"الحلة": ("IQ", "city")}, quantities={"2": 2, "40": 40})
     [ev] = _events(an, keep_all=True)
     assert ev.fatalities is not None and ev.fatalities.value == 2
+
+
+def test_a_claim_verb_carrying_its_object_has_its_subject_after_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "الهجوم الذي تبناه تنظيم …": the claimant follows the verb, even with another group before it
+    text = "وقالت حركة العدالة إن التفجير الانتحاري الذي تبناه تنظيم الدولة في مدينة بلدوين أسفر عن مقتل ثلاثة أشخاص."
+    an = make_analysis(text, "2018-05-29", actors={"حركة العدالة": "group", "تنظيم الدولة": "group"},
+                       places={"بلدوين": ("SO", "city")}, quantities={"ثلاثة": 3})
+    [ev] = _events(an)
+    assert ev.claim is not None and (ev.claim.status, ev.claim.by) == ("claimed", "تنظيم الدولة")
+    assert ev.claim.mention == "تبناه"
 
 
 def test_a_claimed_bombing_has_no_state_force_among_its_doers(make_analysis) -> None:  # type: ignore[no-untyped-def]

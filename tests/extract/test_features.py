@@ -1,7 +1,7 @@
 """Named features of candidates (``marsad.extract.features``)."""
 
 from marsad.extract.candidates import find_candidates
-from marsad.extract.features import group_features
+from marsad.extract.features import counted_since, group_features, join_features, ordinary_crime
 from marsad.extract.views import sentence_views
 
 
@@ -21,3 +21,40 @@ def test_whom_an_attack_hit_soldiers_or_worshippers(make_analysis) -> None:  # t
 def test_a_sentence_naming_nobody_hit_has_no_target_feature(make_analysis) -> None:  # type: ignore[no-untyped-def]
     cands = _candidates(make_analysis("ووقع انفجار قوي مساء اليوم."))
     assert cands and not any(name.startswith("tgt") for name in group_features(cands))
+
+
+def test_a_gang_of_thieves_arrested_is_ordinary_crime(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    for text, crime in (("وألقت الشرطة القبض على عصابة مختصة في السرقة.", True),
+                        ("وألقت الشرطة القبض على ثلاثة أشخاص بتهمة الانتماء إلى خلية إرهابية.", False),
+                        ("وداهمت عصابات مسلحة المنازل وقامت بسرقة الأموال.", False)):  # armed gangs in a war
+        cands = _candidates(make_analysis(text))
+        assert cands, text
+        assert ordinary_crime(cands) is crime, text
+
+
+def test_a_toll_counted_since_a_date_or_a_long_while_is_a_statistic(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    cases = (("وقتل 171 شخصا في المدينة منذ 30 آذار.", {"30 آذار": ("2018-03-30", "day", True)}, True),
+             ("وقتلت الجماعة نحو عشرة آلاف شخص منذ عام 2009.", {"عام 2009": ("2009", "year")}, True),
+             ("وقتل 40 جنديا منذ بدء الهجوم.", {}, True),
+             ("ومنذ عام 2013، تخوض القوات في شمال سيناء مواجهات عنيفة ضد الجماعات المسلحة.",
+              {"عام 2013": ("2013", "year")}, True),  # opening the sentence, it counts for all of it
+             ("وشن الجيش منذ السبت غارات على المدينة.", {"السبت": ("2018-05-26", "day", True)}, False),  # a day just past
+             ("وقتل 12 شخصا في أعنف هجوم منذ أشهر.", {}, False),  # one act compared with others
+             ("وكانت القاعدة محاصرة منذ أسابيع، وقتل 20 مسلحا في الهجوم الذي بدأ أمس.", {}, False))  # another clause
+    for text, dates, since in cases:
+        an = make_analysis(text, dates=dates)
+        cands = [c for c in _candidates(an) if c.trigger.key in ("قتل", "قتلت", "شن", "غارات", "الهجوم", "هجوم", "مواجهات")]
+        assert cands, text
+        assert any(counted_since(c) for c in cands) is since, text
+
+
+def test_a_later_report_giving_its_own_count_is_read_as_another_act(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("واعتقلت الشرطة 27 شخصا في مداهمات بمدينة هطاي. "
+            "وقالت الشرطة إنها اعتقلت 76 شخصا في شرناق. "
+            "وأضافت أن الـ27 اعتقلوا فجر الثلاثاء.")
+    an = make_analysis(text, quantities={"27": 27, "76": 76, "الـ27": 27})
+    cands = _candidates(an)
+    first, second, third = ([c for c in cands if c.sentence == i] for i in range(3))
+    assert first and second and third
+    assert "counts_new" in join_features(first, second[0], first=True, latest=True)
+    assert "counts_shared" in join_features(first, third[0], first=True, latest=True)
