@@ -90,6 +90,11 @@ def test_spokesman_named_after_his_rank(make_analysis) -> None:  # type: ignore[
     text = "وقال الناطق الرسمي باسم جيش الجنوب الوطني العميد سامي العلي إن المعارك متواصلة."
     an = make_analysis(text, actors={"جيش الجنوب الوطني": "group"}, persons=["سامي العلي"])
     assert ("role", "سامي العلي", "جيش الجنوب الوطني") in _proposed(an)
+    # a long name, where it operates, a comma and the rank before the person
+    text = "وكشف المتحدث باسم تحالف دعم الشرعية في اليمن، العقيد سامي العلي، تفاصيل الضربة."
+    an = make_analysis(text, actors={"تحالف دعم الشرعية": "state_force"}, persons=["سامي العلي"],
+                       places={"اليمن": ("YE", "country")})
+    assert ("role", "سامي العلي", "تحالف دعم الشرعية") in _proposed(an)
 
 
 def test_arming_is_supply_not_support(make_analysis) -> None:  # type: ignore[no-untyped-def]
