@@ -165,6 +165,10 @@ def test_a_cue_whose_preposition_is_written_on_the_next_word(make_analysis) -> N
     found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
     assert ("membership", "سامي حداد", "حركة العدالة الوطنية") in found
     assert ("membership", "لواء الفجر", "جبهة الخلاص") in found
+    text = "وقال المسؤول إن المعتقل سامي حداد ينتمي لجبهة الخلاص."
+    an = make_analysis(text, actors={"جبهة الخلاص": "group"}, persons=["سامي حداد"])
+    found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
+    assert ("membership", "سامي حداد", "جبهة الخلاص") in found
     # the word carrying the preposition is its object, never the doer of the backing
     text = "وتقدم القوات دعما لليمن لتخليصه من المخطط الإيراني."
     an = make_analysis(text, places={"يمن": ("YE", "country"), "الإيراني": ("IR", "country")})
