@@ -55,6 +55,12 @@ def _homographs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _facility_heads() -> frozenset[str]:
+    """Words that name a building after them ("متحف", "فندق"), normalised."""
+    return frozenset(norm_key(w) for w in _raw_words()["facility_heads"])
+
+
+@lru_cache(maxsize=1)
 def _local_heads() -> dict[str, str]:
     """Place noun (normalised) → the precision of the unknown name it introduces."""
     return {norm_key(k): v for k, v in _raw_words()["local_heads"].items()}
@@ -229,6 +235,8 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
                         country=country, precision=precision, source="context")
         elif lone and precision is None and _unsupported(m):
             continue
+        elif lone and country is not None and m.country != country and _names_building(tokens, starts, m.start):
+            continue  # "متحف باردو": the museum, not Ordu in Turkey
         localised.append(m)
     resolved = {norm_key(m.text): m for m in localised if m.label == "PLACE" and m.country}
     return [replace(resolved[norm_key(m.text)], start=m.start, end=m.end, text=m.text, source="context")
@@ -247,6 +255,15 @@ def _unsupported(m: Mention) -> bool:
     town of 100,000 people or more, "تونس العاصمة", "وهران", is known enough by itself)."""
     small = m.kind in ("town", "admin2") and (m.population or 0) < _BIG_CITY
     return small or split_clitics(norm_key(m.text))[1] in _homographs()
+
+
+def _names_building(tokens: Sequence[Token], starts: list[int], start: int) -> bool:
+    """The word before the place's word is a building's ("متحف", "فندق")."""
+    i = bisect_right(starts, start) - 1
+    if i <= 0 or tokens[i - 1].sentence != tokens[i].sentence:
+        return False
+    prev = tokens[i - 1]
+    return prev.norm in _facility_heads() or split_clitics(prev.norm)[1] in _facility_heads()
 
 
 def _head_precision(tokens: Sequence[Token], starts: list[int], start: int) -> str | None:

@@ -158,3 +158,14 @@ def test_a_big_town_needs_no_support_to_stay_a_place() -> None:
 def test_a_verb_is_no_faraway_city() -> None:
     # "سار" (marched) is also how some sources spell Sarh in Chad (places_stop.txt)
     assert _find("وسار المئات في مسيرة سلمية وسط المدينة") == []
+
+
+def test_a_foreign_place_naming_a_building_is_no_place_of_the_act() -> None:
+    text = "وقال مسؤولون في تونس إن الهجوم على متحف باردو في تونس العاصمة خلف 21 قتيلا."
+    places, tokens = _mentions(text)
+    assert ("اردو", "TR") in [(m.text, m.country) for m in places]  # the gazetteer alone: Ordu, after "ب"
+    assert "اردو" not in [m.text for m in localise_places(places, tokens)]
+    # a building named after a place of the article's own country keeps its place
+    text = "وقال مسؤولون في العراق إن انفجارا وقع قرب مستشفى بغداد في العراق."
+    places, tokens = _mentions(text)
+    assert "بغداد" in [m.text for m in localise_places(places, tokens)]
