@@ -17,7 +17,7 @@ from marsad.extract.lexicon import words
 from marsad.extract.merge import Incident, dates_conflict, places_conflict, same_place
 from marsad.extract.modality import is_background_date
 from marsad.extract.roles import is_verbal_noun
-from marsad.extract.views import DESCRIPTOR, SentenceView
+from marsad.extract.views import DESCRIPTOR
 from marsad.model import DateValue, Mention, Token
 from marsad.text.segment import stem_candidates
 

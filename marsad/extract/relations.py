@@ -181,9 +181,8 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
         if not required:
             return []
         bound = required[0].start
-    glued = bool(pattern.glued)
-    source = _argument(view, actors, match, pattern.source, pattern.source_kinds, pattern.max_gap, None, glued)
-    target = _argument(view, actors, match, pattern.target, pattern.target_kinds, pattern.max_gap, source, glued)
+    source = _argument(view, actors, match, pattern.source, pattern.source_kinds, pattern.max_gap, None)
+    target = _argument(view, actors, match, pattern.target, pattern.target_kinds, pattern.max_gap, source)
     if bound is not None and target is not None:
         closer = [m for m in actors if m.end <= bound and m.start > (source.end if source else match.end)
                   and _kind_ok(m, pattern.target_kinds)]
@@ -231,7 +230,7 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 
 def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern], where: str,
-              kinds: frozenset[str], max_gap: int, other: Mention | None, glued: bool = False) -> Mention | None:
+              kinds: frozenset[str], max_gap: int, other: Mention | None) -> Mention | None:
     near = [m for m in actors if m is not other and not (match.start <= m.start and m.end <= match.end)]
     before = [m for m in near if m.end <= match.start
               and match.first_token - view.token_index(m.end - 1) - 1 <= max_gap]
@@ -257,7 +256,7 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
         return before[-1]  # subject
     # none before: the doer after its verb or verbal noun ("بايعت جماعة …", "تسليح إيران لجماعة …"),
     # never the object of a preposition ("دعما لليمن")
-    return after[0] if after and not glued and not _governed(view, after[0]) else None
+    return after[0] if after and not _governed(view, after[0]) else None
 
 
 def _governed(view: SentenceView, m: Mention) -> bool:
