@@ -35,7 +35,7 @@ def find_claims(text: str, views: list[SentenceView]) -> list[ClaimMention]:
                 if status == "claimed" and _negated(view, cue.first_token):
                     status = "unclaimed"  # "الذي لم يعلن مسؤوليته عن الهجوم"
                 who = None if status == "unclaimed" else _claimant(view, cue.start, cue.end,
-                                                                   _object_pronoun(cue.mention))
+                                                                   cue.key in words("claim_verbs_with_object"))
                 actor = actor_from_mention(who, "claimant") if who else None
                 if status != "unclaimed" and actor is None:
                     continue
@@ -60,12 +60,6 @@ def _claimant(view: SentenceView, start: int, end: int, subject_after: bool) -> 
     if before:
         return before[-1]
     return after[0] if after else None
-
-
-def _object_pronoun(mention: str) -> bool:
-    """"تبناه", "تبنتها": a claim verb with its object attached, so its subject follows."""
-    last = mention.split()[-1] if mention.split() else ""
-    return last.startswith(("تبن", "يتبن")) and last.endswith(("ه", "ها"))
 
 
 def _mode(text: str, view: SentenceView) -> str | None:

@@ -10,12 +10,13 @@ from marsad.extract.arguments import IncidentArguments, best, incident_arguments
 from marsad.extract.candidates import Candidate, DocContext, doc_context, find_candidates
 from marsad.extract.claims import ClaimMention, find_claims
 from marsad.extract.detect import detect, family, group_incidents, incident_type
-from marsad.extract.features import counted_since, incident_features, ordinary_crime
+from marsad.extract.features import incident_features
 from marsad.extract.frames import Frame, fill_frame, top_class
 from marsad.extract.lexicon import TriggerClass
 from marsad.extract.merge import Incident
 from marsad.extract.modality import CERTAINTY_ORDER, is_background_date, link_from_cues
 from marsad.extract.models import ExtractionModels, default_models
+from marsad.extract.nonevents import no_political_violence
 from marsad.extract.roles import actor_from_mention
 from marsad.extract.views import SentenceView
 from marsad.model import Actor, Analysis, Claim, DateValue, Event, Evidence, Location, Mention, Quantity
@@ -54,20 +55,11 @@ def events_from_candidates(an: Analysis, views: list[SentenceView], candidates: 
     types = [incident_type(group, models) for group in groups]
     if groups:
         kept = models.keeper.positive([incident_features(g, ctx, t) for g, t in zip(groups, types, strict=True)])
-        keep = [p >= models.keep and not (t in _CRIME_TYPES and ordinary_crime(g)) and not _statistic(g)
+        keep = [p >= models.keep and not no_political_violence(g, t)
                 for g, t, p in zip(groups, types, kept, strict=True)]
         groups = [g for g, k in zip(groups, keep, strict=True) if k]
         types = [t for t, k in zip(types, keep, strict=True) if k]
     return build_events(an, views, incident_context(an, views, groups, types), types, models)
-
-
-# the kinds of incident ordinary crime is mistaken for: an arrest, a killing
-_CRIME_TYPES = frozenset({"strategic_developments", "violence_against_civilians"})
-
-
-def _statistic(group: list[Candidate]) -> bool:
-    """Every report of the incident counts since a long while: a statistic, not one incident."""
-    return all(counted_since(c) for c in group if not c.restates)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,6 @@ from marsad.extract.modality import is_background_date
 from marsad.extract.roles import is_verbal_noun
 from marsad.extract.views import DESCRIPTOR
 from marsad.model import DateValue, Mention, Token
-from marsad.text.segment import stem_candidates
 
 __all__ = ["trigger_features", "join_features", "group_features", "incident_features", "bucket"]
 
@@ -270,16 +269,6 @@ def incident_features(group: list[Candidate], ctx: DocContext, event_type: str) 
     return f
 
 
-def ordinary_crime(group: list[Candidate]) -> bool:
-    """The incident's sentences speak of ordinary crime ("القبض على عصابة مختصة في السرقة") and of
-    no armed group, terrorism or unrest: ACLED codes no such event."""
-    views = {c.sentence: c.view for c in group}.values()
-    if any(m.kind == "group" for v in views for m in v.actors):
-        return False
-    stems = {rest for v in views for tok in v.tokens for _, rest in stem_candidates(tok.norm)}
-    return bool(stems & words("ordinary_crime")) and not stems & words("political_markers")
-
-
 def _topic(reports: list[Candidate], f: dict[str, float]) -> None:
     """What the incident's sentences are about (see ``_topic_features``)."""
     views = {c.sentence: c.view for c in reports}  # each sentence once
@@ -371,34 +360,3 @@ def _date_relation(da: DateValue | None, db: DateValue | None) -> str:
     if da is None or db is None:
         return "none" if da is db else "one"
     return "conflict" if dates_conflict(da, db) else "same"
-
-
-def counted_since(c: Candidate) -> bool:
-    """The candidate's clause counts "since" a date, a month, a year or a long while ("قتل 171
-    فلسطينيا منذ 30 آذار", "منذ بدء الهجوم التركي"), not since a day just past ("منذ السبت") and not
-    comparing one act with others ("أعنف هجوم منذ أشهر")."""
-    view, trigger = c.view, c.trigger
-    for i, tok in enumerate(view.tokens):
-        if not any(rest in words("since_words") for _, rest in stem_candidates(tok.norm)):
-            continue  # "منذ", "ومنذ"
-        lo, hi = sorted((i, trigger.first_token if i < trigger.first_token else trigger.last_token))
-        opening = i == 0  # "ومنذ عام 2013، تخوض القوات مواجهات …": the whole sentence
-        if not opening and (hi - lo > _SINCE_REACH or any(t.norm in _CLAUSE_ENDS for t in view.tokens[lo + 1:hi])):
-            continue  # another clause ("كانت محاصرة منذ أسابيع، وأن العمليات التي بدأت أمس")
-        if any(t.norm in words("superlatives") for t in view.tokens[max(0, i - 6):i]):
-            continue
-        after = view.tokens[i + 1:i + 4]
-        if any(t.norm in words("since_periods") or t.stem in words("since_periods") for t in after):
-            return True
-        if after and any(_calendar(d) and after[0].start <= d.start < after[-1].end for d in view.dates):
-            return True
-    return False
-
-
-_SINCE_REACH = 10  # tokens between the trigger and "منذ"
-_CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":"})
-
-
-def _calendar(date: DateValue) -> bool:
-    """A month, a year or a day of the calendar ("30 آذار"), not a day named as just past ("السبت")."""
-    return date.precision in ("month", "year") or not date.relative or any(ch.isdigit() for ch in date.mention)

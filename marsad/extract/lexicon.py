@@ -9,10 +9,12 @@ from typing import Any
 
 import yaml
 
+from marsad.model import Token
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalize import norm_key
+from marsad.text.segment import stem_candidates
 
-__all__ = ["TriggerClass", "Lexicons", "lexicons", "words"]
+__all__ = ["TriggerClass", "Lexicons", "lexicons", "words", "is_one_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +80,8 @@ def _function_words() -> dict[str, frozenset[str]]:
 def words(name: str) -> frozenset[str]:
     """A closed-class word list of ``kb/lexicons/function_words.yaml``, normalised."""
     return _function_words()[name]
+
+
+def is_one_of(tok: Token, list_name: str) -> bool:
+    """The word, with or without its proclitics ("لنظام", "ومنذ"), is in the word list."""
+    return any(rest in words(list_name) for _, rest in stem_candidates(tok.norm))

@@ -13,9 +13,9 @@ from importlib import resources
 
 import yaml
 
-from marsad.extract.lexicon import words
+from marsad.extract.lexicon import is_one_of, words
 from marsad.extract.views import DESCRIPTOR, SentenceView
-from marsad.model import Mention, Token
+from marsad.model import Mention
 from marsad.text.matcher import PhraseMatch, PhraseMatcher
 from marsad.text.segment import stem_candidates
 
@@ -149,14 +149,10 @@ def _after_regime(view: SentenceView, m: Mention) -> bool:
         return False
     idx = view.token_index(m.start)
     before = view.tokens[max(0, idx - 2):idx]
-    if before and _is_one_of(before[-1], "leader_titles"):
+    if before and is_one_of(before[-1], "leader_titles"):
         before = before[:-1]
-    return bool(before) and _is_one_of(before[-1], "regime_heads")
+    return bool(before) and is_one_of(before[-1], "regime_heads")
 
-
-def _is_one_of(tok: Token, list_name: str) -> bool:
-    """The word, with or without its proclitics ("لنظام"), is in the list."""
-    return any(rest in words(list_name) for _, rest in stem_candidates(tok.norm))
 
 
 def _as_regime(m: Mention) -> Mention:
@@ -262,7 +258,7 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
 def _governed(view: SentenceView, m: Mention) -> bool:
     """The mention follows a preposition written on its word ("لليمن", "بإيران")."""
     tok = view.tokens[view.token_index(m.start)]
-    return m.start > tok.start and tok.norm[:1] in ("ل", "ب")
+    return m.start > tok.start and tok.norm[:1] in _PREPOSITIONS
 
 
 def _verb_first(view: SentenceView, match: PhraseMatch[RelationPattern]) -> bool:

@@ -17,14 +17,15 @@ from marsad.text.matcher import PhraseMatch, strip_article
 from marsad.text.normalize import norm_key
 from marsad.text.segment import stem_candidates
 
-__all__ = ["SentenceView", "sentence_views", "tied_to", "investigates", "responds", "speaks_of_others", "DESCRIPTOR"]
+__all__ = ["SentenceView", "sentence_views", "tied_to", "investigates", "responds", "speaks_of_others", "DESCRIPTOR",
+           "CLAUSE_ENDS"]
 
 DESCRIPTOR = "DESCRIPTOR"
 ACTOR_LABELS = frozenset({"ACTOR", "PERS", "ORG", DESCRIPTOR})
 _ANSWERED_NEAR = 3  # tokens: the act answered follows the retaliation words closely
 _SETTING = 12  # tokens: the longest title or setting between a speaker and what it says
 _COMMAS = frozenset({"،", ","})
-_CLAUSE_ENDS = _COMMAS | {".", "؛"}
+CLAUSE_ENDS = _COMMAS | {".", "؛", ";", ":"}  # what ends a clause inside a sentence
 
 
 @dataclass(eq=False)
@@ -130,7 +131,7 @@ def _drop_foiled_objects(views: list[SentenceView]) -> None:
             continue
         view.triggers = [t for t in view.triggers if t in foiled or any(c.kill for c in t.payloads) or not any(
             0 < t.first_token - f.last_token <= _FOILED_REACH
-            and not any(tok.norm in _CLAUSE_ENDS for tok in view.tokens[f.last_token + 1:t.first_token])
+            and not any(tok.norm in CLAUSE_ENDS for tok in view.tokens[f.last_token + 1:t.first_token])
             for f in foiled)]
 
 

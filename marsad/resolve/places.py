@@ -257,20 +257,21 @@ def _unsupported(m: Mention) -> bool:
     return small or split_clitics(norm_key(m.text))[1] in _homographs()
 
 
+def _word_before(tokens: Sequence[Token], starts: list[int], start: int, whole: bool = True) -> Token | None:
+    """The word before the one ``start`` falls in, in the same sentence; with ``whole``, only when
+    the mention starts its word (no proclitic before it)."""
+    i = bisect_right(starts, start) - 1
+    if i <= 0 or (whole and tokens[i].start != start) or tokens[i - 1].sentence != tokens[i].sentence:
+        return None
+    return tokens[i - 1]
+
+
 def _names_building(tokens: Sequence[Token], starts: list[int], start: int) -> bool:
     """The word before the place's word is a building's ("متحف", "فندق")."""
-    i = bisect_right(starts, start) - 1
-    if i <= 0 or tokens[i - 1].sentence != tokens[i].sentence:
-        return False
-    prev = tokens[i - 1]
-    return prev.norm in _facility_heads() or split_clitics(prev.norm)[1] in _facility_heads()
+    prev = _word_before(tokens, starts, start, whole=False)
+    return prev is not None and (prev.norm in _facility_heads() or split_clitics(prev.norm)[1] in _facility_heads())
 
 
 def _head_precision(tokens: Sequence[Token], starts: list[int], start: int) -> str | None:
-    i = bisect_right(starts, start) - 1
-    if i <= 0 or tokens[i].start != start:
-        return None
-    prev = tokens[i - 1]
-    if prev.sentence != tokens[i].sentence:
-        return None
-    return _local_heads().get(prev.stem)
+    prev = _word_before(tokens, starts, start)
+    return _local_heads().get(prev.stem) if prev is not None else None

@@ -1,7 +1,8 @@
 """Named features of candidates (``marsad.extract.features``)."""
 
 from marsad.extract.candidates import find_candidates
-from marsad.extract.features import counted_since, group_features, join_features, ordinary_crime
+from marsad.extract.features import group_features, join_features
+from marsad.extract.nonevents import counted_since, ordinary_crime
 from marsad.extract.views import sentence_views
 
 

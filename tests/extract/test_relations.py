@@ -165,15 +165,12 @@ def test_a_cue_whose_preposition_is_written_on_the_next_word(make_analysis) -> N
     found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
     assert ("membership", "سامي حداد", "حركة العدالة الوطنية") in found
     assert ("membership", "لواء الفجر", "جبهة الخلاص") in found
-    text = "وقال المسؤول إن المعتقل سامي حداد ينتمي لجبهة الخلاص."
-    an = make_analysis(text, actors={"جبهة الخلاص": "group"}, persons=["سامي حداد"])
+    # the verb and participle forms of belonging ("ينتميان إلى", "المنتمون ل")
+    text = "وقال المسؤول إن سامي حداد وخالد يوسف ينتميان إلى جبهة الخلاص."
+    an = make_analysis(text, actors={"جبهة الخلاص": "group"}, persons=["سامي حداد", "خالد يوسف"])
     found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, sentence_views(an))}
-    assert ("membership", "سامي حداد", "جبهة الخلاص") in found
+    assert ("membership", "خالد يوسف", "جبهة الخلاص") in found
     # the word carrying the preposition is its object, never the doer of the backing
     text = "وتقدم القوات دعما لليمن لتخليصه من المخطط الإيراني."
     an = make_analysis(text, places={"يمن": ("YE", "country"), "الإيراني": ("IR", "country")})
     assert not any(m.source.name == "يمن" for m in pattern_matches(an.text, sentence_views(an)))
-    # a word that only starts with the letter is no preposition
-    text = "وقال المسؤول إن سامي حداد التحق بالأمس."
-    an = make_analysis(text, persons=["سامي حداد"])
-    assert not pattern_matches(an.text, sentence_views(an))
