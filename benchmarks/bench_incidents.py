@@ -21,7 +21,10 @@ as merged when both events land in one incident. Prints precision and recall ove
 odd-numbered half and the even-numbered half; pairs whose events the current extractor no longer
 finds are listed as unmatched. The shipped learned pair model was trained on all the matched pairs,
 so these figures are in-sample: its held-out figures (``train_incident_pairs.py --cv``, recorded in
-the model's provenance) are printed after them. With ``--hand`` the hand weights score the pairs
+the model's provenance) are printed after them. Before them: how many "same" pairs the hard rules let any
+score merge (the recall ceiling, with the rules that keep the others apart), and the missed and falsely merged
+pairs by cause (a hard rule, a score below the threshold, a merge the groups around it did not allow; merged
+directly or through other reports); ``--show-errors`` gives the cause of each. With ``--hand`` the hand weights score the pairs
 under the older rules they were set with (one day apart at most, no far places; set on the
 odd-numbered half, the even-numbered half is held out for them). Then the share of
 counted events in incidents reported by two or more outlets, per outlet group.
@@ -35,6 +38,10 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from marsad.resolve.incidents import IncidentEvent, IncidentOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -122,6 +129,7 @@ def main() -> None:
     incidents = group_events(events, options)
     incident_of = {m.event.ref: n for n, incident in enumerate(incidents) for m in incident.members}
     merged: dict[int, bool] = {}
+    sides: dict[int, tuple[int, int]] = {}
     unmatched = []
     for pair in pairs:
         a, b = event_at(index, pair.a), event_at(index, pair.b)
@@ -129,6 +137,8 @@ def main() -> None:
             unmatched.append(pair.number)
             continue
         merged[pair.number] = incident_of[a] == incident_of[b]
+        sides[pair.number] = (a, b)
+    why = Explanations(events, options)
     print(f"labelled pairs: {len(pairs)} ({sum(p.same for p in pairs)} same, {sum(not p.same for p in pairs)} "
           f"different); unmatched (events no longer found): {len(unmatched)} {unmatched or ''}")
     for name, subset in (("all", pairs), ("odd-numbered half", [p for p in pairs if p.number % 2]),
@@ -145,13 +155,64 @@ def main() -> None:
         right = sum(p.same for p in drawn)
         print(f"merge precision of the step round 5 was drawn from, on a random draw of its merges (M): {right} of "
               f"{len(drawn)} = {right / len(drawn):.3f}")
+    print_ceiling([p for p in pairs if p.same and p.number in sides], sides, why)
+    errors = [(p, "false merge" if merged[p.number] else "missed", why.of(*sides[p.number], merged[p.number]))
+              for p in pairs if p.number in merged and merged[p.number] != p.same]
+    for kind in ("missed", "false merge"):
+        causes: dict[str, int] = defaultdict(int)
+        for _, k, cause in errors:
+            if k == kind:
+                causes[cause.split(",")[0]] += 1
+        print(f"{kind} pairs by cause: " + ("; ".join(f"{c} {n}" for c, n in sorted(causes.items(), key=lambda kv: -kv[1]))
+                                            or "none"))
     print_held_out(args.hand)
     if args.show_errors:
-        for pair in pairs:
-            if pair.number in merged and merged[pair.number] != pair.same:
-                kind = "false merge" if merged[pair.number] else "missed"
-                print(f"  {kind:<11} pair {pair.number} [{pair.drawn}]: {pair.reason}")
+        for pair, kind, cause in errors:
+            print(f"  {kind:<11} pair {pair.number} [{pair.drawn}]: {pair.reason} — {cause}")
     print_share(incidents)
+
+
+class Explanations:
+    """Why the step put two labelled events (by store id) together or kept them apart: a hard rule, or the
+    score of the pair."""
+
+    def __init__(self, events: list[IncidentEvent], options: IncidentOptions) -> None:
+        from marsad.resolve.incidents import EvidenceVectors
+
+        self.events, self.options = events, options
+        self.vectors = EvidenceVectors(events)
+        self.at = {e.ref: n for n, e in enumerate(events)}
+
+    def rule(self, a: int, b: int) -> str | None:
+        from marsad.resolve.incidents import kept_apart
+
+        return kept_apart(self.events[self.at[a]], self.events[self.at[b]], self.options)
+
+    def of(self, a: int, b: int, together: bool) -> str:
+        from marsad.resolve.incidents import pair_score
+
+        rule = self.rule(a, b)
+        if rule is not None:
+            return f"kept apart by a hard rule, {rule}"
+        i, j = self.at[a], self.at[b]
+        scored = pair_score(self.events[i], self.events[j], self.options,
+                            self.vectors.cosine(i, j), self.vectors.opening_cosine(i, j))
+        if together:
+            return "merged directly" if scored else "joined through other reports (the pair alone scores too low)"
+        return "scored too low to merge" if scored is None else "a direct merge the groups around it did not allow"
+
+
+def print_ceiling(same: list[Pair], sides: dict[int, tuple[int, int]], why: Explanations) -> None:
+    """How many "same" pairs the hard rules let any score merge: the recall no learned score can pass."""
+    rules = [why.rule(*sides[p.number]) for p in same]
+    allowed = sum(rule is None for rule in rules)
+    kinds: dict[str, int] = defaultdict(int)
+    for rule in rules:
+        if rule is not None:
+            kinds[rule.split(":")[0]] += 1
+    print(f"hard rules: {allowed} of {len(same)} matched 'same' pairs may merge (recall ceiling "
+          f"{allowed / max(1, len(same)):.3f}); kept apart by " +
+          (", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1])) or "none"))
 
 
 def print_held_out(hand: bool) -> None:

@@ -50,12 +50,19 @@ def test_incident_benchmark_scores_labelled_pairs_on_a_store(tmp_path: Path) -> 
     pairs.write_text("pair\tarticle_a\tstart_a\tarticle_b\tstart_b\tlabel\tdrawn\treason\n"
                      "1\tr-00\t0\tr-01\t0\tsame\tM\tone bombing in Kirkuk told twice\n"
                      "2\tr-00\t0\tr-10\t0\tdifferent\tR\ta bombing in Kirkuk vs a shooting in Arish\n"
-                     "3\tr-02\t0\tno-such-article\t0\tdifferent\tR\tunmatched on purpose\n", encoding="utf-8")
+                     "3\tr-02\t0\tno-such-article\t0\tdifferent\tR\tunmatched on purpose\n"
+                     "4\tr-00\t0\tr-02\t0\tsame\tR\tlabelled same on purpose: Kirkuk and Benghazi\n", encoding="utf-8")
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_incidents.py"), "--db", str(db),
                            "--pairs", str(pairs), "--show-errors"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert "labelled pairs: 3 (1 same, 2 different); unmatched (events no longer found): 1 [3]" in done.stdout
-    assert "all                      precision 1.000  recall 1.000  (tp 1, fp 0, fn 0, tn 1)" in done.stdout
+    assert "labelled pairs: 4 (2 same, 2 different); unmatched (events no longer found): 1 [3]" in done.stdout
+    assert "all                      precision 1.000  recall 0.500  (tp 1, fp 0, fn 1, tn 1)" in done.stdout
+    # why the step missed pair 4: the rule that keeps the two reports apart, and the recall no score can pass
+    assert "hard rules: 1 of 2 matched 'same' pairs may merge (recall ceiling 0.500); kept apart by country 1" \
+        in done.stdout
+    assert "missed pairs by cause: kept apart by a hard rule 1" in done.stdout
+    assert "missed      pair 4 [R]: labelled same on purpose: Kirkuk and Benghazi — kept apart by a hard rule, " \
+        "country: IQ/LY" in done.stdout
     assert "events in incidents from 2+ outlets" in done.stdout
 
 

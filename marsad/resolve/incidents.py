@@ -64,7 +64,7 @@ from marsad.resolve.incident_rules import (
 from marsad.resolve.pair_model import PairModel, load_pair_model, pair_features
 
 __all__ = ["OPENING_CHARS", "EvidenceVectors", "Incident", "IncidentEvent", "IncidentOptions", "Member",
-           "candidate_pairs", "cluster", "compatible", "group_events", "link_score", "pair_score"]
+           "candidate_pairs", "cluster", "compatible", "group_events", "kept_apart", "link_score", "pair_score"]
 
 OPENING_CHARS = 600  # of an article's text, read with its title as the article's opening
 _PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
@@ -239,20 +239,38 @@ def cluster(events: Sequence[IncidentEvent], scored: Iterable[tuple[float, int, 
 
 def compatible(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> list[str] | None:
     """What agrees between two events (type, place, date), or None when they cannot be one incident."""
-    if a.article == b.article or not (a.mergeable and b.mergeable) or a.country != b.country:
-        return None
+    return _hard_rules(a, b, options)[1]
+
+
+def kept_apart(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> str | None:
+    """The hard rule that keeps two events out of one incident, as "rule: detail" ("country: IL/PS", "days: 4
+    apart"; rules: article, mergeable, country, date, days, type, groups, place), or None
+    when they may merge (:func:`compatible`): what a merge the labellers expected ran into."""
+    return _hard_rules(a, b, options)[0]
+
+
+def _hard_rules(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions) -> tuple[str | None, list[str] | None]:
+    """(the rule that keeps the two apart, None) or (None, what agrees)."""
+    if a.article == b.article:
+        return "article: the same", None
+    if not (a.mergeable and b.mergeable):
+        return "mergeable: no country, or negated", None
+    if a.country != b.country:
+        return f"country: {a.country}/{b.country}", None
     wa, wb = a.window(options.undated_days), b.window(options.undated_days)
-    if wa is None or wb is None or gap(wa, wb) > options.max_days:
-        return None
+    if wa is None or wb is None:
+        return "date: too vague to merge (a month, a year, an undated background mention)", None
+    if gap(wa, wb) > options.max_days:
+        return f"days: {gap(wa, wb)} apart", None
     if FAMILIES.get(a.event_type) != FAMILIES.get(b.event_type):
-        return None
+        return f"type: {a.event_type}/{b.event_type}", None
     if a.groups and b.groups and not a.groups & b.groups:
-        return None
+        return "groups: " + "/".join(",".join(sorted(g)) for g in (a.groups, b.groups)), None
     place = _place_agreement(a, b, options)
     if place is None:
-        return None
+        return f"place: {a.place}/{b.place}", None
     kind = a.event_type if a.event_type == b.event_type else f"{a.event_type}/{b.event_type}"
-    return [f"type {kind}", place, _date_note(a, b, wa, wb)]
+    return None, [f"type {kind}", place, _date_note(a, b, wa, wb)]
 
 
 def pair_score(a: IncidentEvent, b: IncidentEvent, options: IncidentOptions,

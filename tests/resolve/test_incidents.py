@@ -15,6 +15,7 @@ from marsad.resolve.incidents import (
     cluster,
     compatible,
     group_events,
+    kept_apart,
 )
 from marsad.text.words import words
 
@@ -120,6 +121,28 @@ def test_different_named_groups_do_not_merge() -> None:
     second = event(2, "b", "CNN", perpetrators=frozenset({"pkk"}), groups=frozenset({"pkk"}))
     assert compatible(first, second, IncidentOptions()) is None
     assert groups([first, second]) == [[1], [2]]
+
+
+def test_the_hard_rule_that_keeps_two_reports_apart_is_named() -> None:
+    options = IncidentOptions()
+    first = event(1, "a", "BBC")
+    basra = {"admin1": "البصرة", "place": "البصرة", "lat": 30.5085, "lon": 47.7804}  # 600 km from Kirkuk
+    cases = {
+        "article: the same": event(2, "a", "BBC"),
+        "mergeable: no country, or negated": event(2, "b", "CNN", certainty="negated"),
+        "country: IQ/SY": event(2, "b", "CNN", country="SY"),
+        "date: too vague to merge": event(2, "b", "CNN", date=dt.date(2018, 5, 1), date_precision="month"),
+        "days: 3 apart": event(2, "b", "CNN", date=DAY + dt.timedelta(days=3)),
+        "type: explosions_remote_violence/protests": event(2, "b", "CNN", event_type="protests"),
+        "place: كركوك/البصرة": event(2, "b", "CNN", **basra),
+    }
+    for rule, other in cases.items():
+        assert (kept_apart(first, other, options) or "").startswith(rule), rule
+        assert compatible(first, other, options) is None
+    isis = event(1, "a", "BBC", groups=frozenset({"isis"}))
+    assert kept_apart(isis, event(2, "b", "CNN", groups=frozenset({"pkk"})), options) == "groups: isis/pkk"
+    again = event(2, "b", "CNN", text=" ".join(words(BOMBING_AGAIN)))
+    assert kept_apart(first, again, options) is None and compatible(first, again, options)
 
 
 def test_a_country_only_place_needs_strong_evidence() -> None:
