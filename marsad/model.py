@@ -195,6 +195,11 @@ class Mention:
     source: str = ""
     population: int | None = None  # places: inhabitants, as the gazetteer gives them
 
+    @property
+    def is_person(self) -> bool:
+        """A person: tagged PERS, or linked to a person of the knowledge base."""
+        return self.label == "PERS" or self.kind == "person"
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:

@@ -93,7 +93,7 @@ def pair_features(c: PairCandidate, text: str, patterns: dict[_Key, list[Pattern
 def _kind(m: Mention) -> str:
     if m.label == "STATE":
         return "state"
-    if m.label == "PERS" or m.kind == "person":
+    if m.is_person:
         return "person"
     return m.kind or m.label.lower()
 

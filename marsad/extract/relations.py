@@ -273,7 +273,6 @@ def _kind_ok(mention: Mention, kinds: frozenset[str]) -> bool:
         return "state" in kinds
     if "any" in kinds:
         return True
-    person = mention.label == "PERS" or mention.kind == "person"
-    if "person" in kinds and person:
+    if "person" in kinds and mention.is_person:
         return True
-    return "group" in kinds and not person and mention.label != DESCRIPTOR
+    return "group" in kinds and not mention.is_person and mention.label != DESCRIPTOR

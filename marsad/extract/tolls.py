@@ -131,7 +131,7 @@ def _one_victim(view: SentenceView, triggers: list[PhraseMatch[TriggerClass]]) -
     for t in triggers:
         if any(c.kill for c in t.payloads):
             for m in view.actors:
-                if (m.label == "PERS" or m.kind == "person") and view.token_index(m.start) == t.last_token + 1:
+                if m.is_person and view.token_index(m.start) == t.last_token + 1:
                     return Quantity(m.start, m.end, m.text, 1, 1, 1)
     died = view.cue_matches("victim_died")
     for cue in view.cue_matches("single_victims"):

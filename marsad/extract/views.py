@@ -323,7 +323,7 @@ def _add_surnames(views: list[SentenceView], text: str) -> None:
         view.actors.sort(key=lambda m: m.start)
         for m in view.actors:
             words = m.text.split()
-            if (m.label == "PERS" or m.kind == "person") and len(words) >= 2 and m.source != "surname":
+            if m.is_person and len(words) >= 2 and m.source != "surname":
                 surname = norm_key(words[-1])
                 if len(surname) >= 3:
                     known[surname] = m

@@ -128,17 +128,14 @@ def full_person_names(mentions: Sequence[Mention]) -> list[Mention]:
     """A person named again by the end of his name ("مسعود" after "خالد مسعود") takes the full name
     (and the knowledge base's entry) of the one person of the document whose name ends so. Two people
     sharing that last name leave it as written."""
-    def person(m: Mention) -> bool:
-        return m.label == "PERS" or m.kind == "person"
-
     full: dict[str, set[tuple[str, str | None]]] = {}
-    for m in filter(person, mentions):
+    for m in (m for m in mentions if m.is_person):
         words = norm_key(m.name).split()
         for k in range(1, len(words)):
             full.setdefault(" ".join(words[-k:]), set()).add((m.name, m.kb_id))
     out = []
     for m in mentions:
-        names = full.get(norm_key(m.name), set()) if person(m) else set()
+        names = full.get(norm_key(m.name), set()) if m.is_person else set()
         if len(names) == 1:
             name, kb_id = next(iter(names))
             m = replace(m, name=name, kb_id=m.kb_id or kb_id)

@@ -269,7 +269,7 @@ def _word_before(tokens: Sequence[Token], starts: list[int], start: int, whole: 
 def _names_building(tokens: Sequence[Token], starts: list[int], start: int) -> bool:
     """The word before the place's word is a building's ("متحف", "فندق")."""
     prev = _word_before(tokens, starts, start, whole=False)
-    return prev is not None and (prev.norm in _facility_heads() or split_clitics(prev.norm)[1] in _facility_heads())
+    return prev is not None and (prev.norm in _facility_heads() or prev.stem in _facility_heads())
 
 
 def _head_precision(tokens: Sequence[Token], starts: list[int], start: int) -> str | None:

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from marsad.model import Mention
@@ -73,8 +75,9 @@ def test_a_person_named_again_by_his_last_name_takes_his_full_name() -> None:
         for _ in range(nth):
             start = text.index(name, start + 1)
         return Mention(start, start + len(name), name, label, name)
-    mentions = [at("خالد مسعود", label="ACTOR"), at("مسعود", 2), at("سامي حداد"), at("علي حداد"), at("حداد", 3)]
-    mentions[0] = Mention(mentions[0].start, mentions[0].end, "خالد مسعود", "ACTOR", "خالد مسعود", "p-masood", "person")
+    masood = at("خالد مسعود", label="ACTOR")
+    mentions = [replace(masood, kb_id="p-masood", kind="person"), at("مسعود", 2), at("سامي حداد"), at("علي حداد"),
+                at("حداد", 3)]
     named = full_person_names(mentions)
     assert (named[1].text, named[1].name, named[1].kb_id) == ("مسعود", "خالد مسعود", "p-masood")
     assert named[4].name == "حداد"  # two people of that name: left as written
