@@ -51,3 +51,13 @@ def test_a_conjunction_the_tagger_glued_to_a_country_does_not_replace_the_gazett
     mentions = default_pipeline().analyse(Document(id="x", text=text)).mentions
     iran = [m for m in mentions if m.text == "إيران"]
     assert iran and iran[0].label == "PLACE" and iran[0].country == "IR"
+
+
+def test_a_backing_word_inside_a_group_name_is_no_support_cue() -> None:
+    # "قوات التحالف العربي" must not end the coalition's name before "لدعم الشرعية", whose "دعم" would
+    # make the coalition a backer of the Houthis it besieges
+    text = ("تحاصر قوات المقاومة اليمنية المشتركة، المدعومة من قبل قوات التحالف العربي لدعم الشرعية في اليمن، "
+            "ميليشيات الحوثي الموالية لإيران داخل مركز مديرية الدريهمي.")
+    result = default_pipeline()(Document(id="x", text=text))
+    backed = {(r.source.kb_id, r.target.kb_id) for r in result.relations if r.type == "support"}
+    assert backed == {("arab-coalition", "ye-national-resistance")}  # before: also ("arab-coalition", "houthis")

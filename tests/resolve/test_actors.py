@@ -33,6 +33,7 @@ def _find(text: str) -> list[tuple[str, str]]:
         ("هاجمت قوات الدعم السريع بلدة", [("قوات الدعم السريع", "rsf")]),
         ("ينتمي إلى جماعة أبو سياف", [("جماعة أبو سياف", "abu-sayyaf")]),
         ("ولجبهة البوليساريو ممثل", [("جبهة البوليساريو", "polisario")]),
+        ("قصفت قوات التحالف العربي لدعم الشرعية مواقع", [("قوات التحالف العربي لدعم الشرعية", "arab-coalition")]),
     ],
 )
 def test_aliases_link_to_actors_with_exact_offsets(text: str, expected: list[tuple[str, str]]) -> None:
