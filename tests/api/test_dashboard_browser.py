@@ -106,7 +106,8 @@ def test_map_timeline_and_network(server: Any, page: Any) -> None:
     assert page.locator("#edge-evidence blockquote").count() > 0
     page.screenshot(path=str(SHOTS / "06-network.png"))
 
-    page.evaluate("window.marsadNetwork.nodes()[0].emit('tap')")
+    # the tap navigates away: fire it after the evaluation returns, so the page is not left mid-evaluation
+    page.evaluate("setTimeout(() => window.marsadNetwork.nodes()[0].emit('tap'), 0)")
     page.wait_for_url("**/?actor=**")
     assert int(page.locator("#event-count").inner_text()) >= 0
 
