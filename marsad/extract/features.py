@@ -214,6 +214,13 @@ def join_features(group: list[Candidate], c: Candidate, first: bool, latest: boo
     # restatement that names the place loosely
     f[f"place={place}&gap={bucket(c.sentence - last.sentence, (0, 1, 2, 4))}"] = 1.0
     f[f"date={_date_relation(incident.date, c.frame.date)}"] = 1.0
+    if c.frame.place is not None and c.frame.place.precision in ("point", "city"):
+        # a list of acts names a new town each time; a restatement names one already given
+        towns = [m.frame.place for m in group if m.frame.place is not None and m.frame.place.precision in ("point", "city")]
+        if towns:
+            f["town_seen" if any(same_place(t, c.frame.place) for t in towns) else "town_new"] = 1.0
+            if top.priority > _GENERIC and not any(same_place(t, c.frame.place) for t in towns):
+                f["town_new&specific"] = 1.0
     tolls = [m.frame.fatalities.value for m in group if m.frame.fatalities is not None]
     if c.frame.fatalities is not None and tolls:
         f["toll_same" if c.frame.fatalities.value in tolls else "toll_diff"] = 1.0

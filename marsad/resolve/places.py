@@ -156,6 +156,9 @@ class Gazetteer:
         out: list[PlaceMention] = []
         for m in self._matcher.find(text, tokens):
             place = self._best(m.payloads)
+            cities = [p for p in m.payloads if p.kind in ("city", "town", "admin2")]
+            if place.kind == "country" and cities and _names_city(tokens, m.first_token):
+                place = self._best(cities)  # "العاصمة الأردنية عمان": Amman, not Oman
             prev = tokens[m.first_token - 1] if m.first_token > 0 else None
             locative, directions = _words()
             if place.minor() and (prev is None or prev.norm not in locative):
@@ -264,6 +267,22 @@ def _word_before(tokens: Sequence[Token], starts: list[int], start: int, whole: 
     if i <= 0 or (whole and tokens[i].start != start) or tokens[i - 1].sentence != tokens[i].sentence:
         return None
     return tokens[i - 1]
+
+
+def _names_city(tokens: Sequence[Token], i: int) -> bool:
+    """The words before token ``i`` call it a city: "العاصمة عمان", "العاصمة الأردنية عمان",
+    "مدينة الكويت" (a capital that shares its country's name, or a namesake of another country)."""
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
+        return False
+    prev = tokens[i - 1]
+    if prev.stem == _CAPITAL or prev.norm.lstrip("وفب") == _CITY:
+        return True
+    adjective = prev.norm.startswith("ال") and prev.norm.endswith(("يه", "ي"))
+    return adjective and i >= 2 and tokens[i - 2].sentence == prev.sentence and tokens[i - 2].stem == _CAPITAL
+
+
+_CAPITAL = norm_key("عاصمة")
+_CITY = norm_key("مدينة")
 
 
 def _names_building(tokens: Sequence[Token], starts: list[int], start: int) -> bool:

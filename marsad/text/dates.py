@@ -199,7 +199,7 @@ def _patterns() -> _Patterns:
     weekday_rel = _alt([*raw["weekday_past"], *raw["weekday_next"]])
     parts = _alt(raw["period_parts"])
     year_conn = rf"\s*،?\s*(?:من\s+)?(?:(?:{_alt(raw['year_heads'])})\s+)?"
-    day = rf"(?:(?P<day>[0-3]?\d)|(?P<oday>{_alt(lex.ordinal_days)})\s+من)"
+    day = rf"(?:(?P<day>[0-3]?\d)(?:\s+من)?|(?P<oday>{_alt(lex.ordinal_days)})\s+من)"
     weekday_prefix = rf"(?:(?:(?:{heads})\s+)?(?:{weekday})\s*،?\s*(?:الموافق\s+)?)?"
     periods = [*lex.windows, *lex.rel_months, *lex.rel_years]
     last_units = _alt(lex.last_units)
@@ -219,7 +219,9 @@ def _patterns() -> _Patterns:
                     rf"|(?P<head2>{heads})\s+(?P<wdb>{bare_weekday})(?:\s+(?P<rel2>{weekday_rel}))?)", _weekday),
         "relative_day": (rf"{_PROC_DAY}(?P<m>(?:(?P<head>{heads})\s+)?(?P<rel>{_alt(lex.relative_days)})"
                          rf"(?:\s*،?\s*(?P<wd>{weekday}))?)", _relative_day),
-        "period": (rf"{_PROC}(?P<m>(?:(?P<part>{parts})\s+)?(?P<rel>{_alt(periods)}))", _period),
+        "period": (rf"{_PROC}(?P<m>(?:(?P<part>{parts})\s+)?(?:(?P<pday>[0-3]?\d)\s+من\s+(?=(?:{_alt(lex.rel_months)}){_E}))?"
+                   rf"(?P<rel>{_alt(periods)}))",
+                   _period),
         "ago": (rf"{_PROC}(?P<m>(?:{_alt(raw['ago_words'])})\s+(?:(?P<dual>{_alt(lex.ago_duals)})"
                 rf"|(?:(?P<count>\d+|[^\W\d_]+(?:\s+و[^\W\d_]+)?)\s+)?(?P<unit>{_alt(lex.ago_units)}))(?!\s*\d))",
                 _ago),
@@ -572,7 +574,10 @@ def _period(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if rel in lex.rel_years:
         return _found(m, _iso(pub.year + lex.rel_years[rel]), "year", relative=True)
     if rel in lex.rel_months:
-        return _found(m, _iso(*_shift_month(pub, lex.rel_months[rel])), "month", relative=True)
+        year, month = _shift_month(pub, lex.rel_months[rel])
+        if m.group("pday"):  # "يوم 19 من الشهر الجاري"
+            return _found(m, _iso(year, month, int(m.group("pday"))), "day", relative=True)
+        return _found(m, _iso(year, month), "month", relative=True)
     return _found(m, _window_month(pub, *lex.windows[rel]), "month", relative=True)
 
 

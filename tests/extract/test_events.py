@@ -252,3 +252,14 @@ def test_war_planes_striking_the_attackers_after_a_shooting_are_an_incident_of_t
     assert shooting and all(ev.end <= strike for e in shooting for ev in e.evidence), "the strike is not the shooting"
     assert any(e.sub_event_type == "air_drone_strike" and any(ev.start <= strike < ev.end for ev in e.evidence)
                for e in events)
+
+
+def test_a_place_the_gazetteer_does_not_know_lies_in_the_country_of_the_report(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل خمسة مسلحين في اشتباكات مع القوات الحكومية في بلدة لبوزة شمال مدينة عدن اليمنية، "
+            "وفق مصادر محلية.")
+    an = make_analysis(text, "2018-06-11", places={"لبوزة": (None, "city"), "عدن": ("YE", "city")},
+                       quantities={"خمسة": 5})
+    [ev] = _events(an, keep_all=True)
+    assert ev.location is not None and ev.location.name == "لبوزة"
+    # no country of its own: the country of the report's other places, not none
+    assert ev.location.country == "YE"

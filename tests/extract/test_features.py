@@ -1,5 +1,7 @@
 """Named features of candidates (``marsad.extract.features``)."""
 
+import dataclasses
+
 from marsad.extract.candidates import find_candidates
 from marsad.extract.features import group_features, join_features
 from marsad.extract.nonevents import counted_since, ordinary_crime
@@ -59,3 +61,19 @@ def test_a_later_report_giving_its_own_count_is_read_as_another_act(make_analysi
     assert first and second and third
     assert "counts_new" in join_features(first, second[0], first=True, latest=True)
     assert "counts_shared" in join_features(first, third[0], first=True, latest=True)
+
+
+def test_a_later_report_naming_a_new_town_is_read_as_another_act(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("واعتقلت الشرطة عشرات الأشخاص في مداهمات بمدينة هطاي. "
+            "كما اعتقلت الشرطة آخرين في مدينة شرناق. "
+            "وجرت الاعتقالات في هطاي فجر الثلاثاء.")
+    an = make_analysis(text, places={"هطاي": ("TR", "city"), "شرناق": ("TR", "city")})
+    hatay = next(m for m in an.mentions if m.text == "هطاي")
+    again = text.rindex("هطاي")  # the conftest marks first occurrences only
+    an = dataclasses.replace(an, mentions=tuple(sorted(
+        [*an.mentions, dataclasses.replace(hatay, start=again, end=again + len("هطاي"))], key=lambda m: m.start)))
+    cands = _candidates(an)
+    first, second, third = ([c for c in cands if c.sentence == i] for i in range(3))
+    assert first and second and third
+    assert "town_new" in join_features(first, second[0], first=True, latest=True)
+    assert "town_seen" in join_features(first, third[0], first=True, latest=True)

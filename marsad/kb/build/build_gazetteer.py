@@ -10,8 +10,11 @@ and towns of 25 MENA/Sahel/Horn/South-Asian countries; "Data from Who's On First
 ``marsad/kb/places_stop.txt`` (ordinary words that some source lists as a place name).
 
 Precision over recall: a single-word town or district name that is also one of the most frequent
-words of the shared news corpus (e.g. "السلام", "النصر") is left out; countries, admin-1 regions
-and cities over 100,000 people are always kept. One row per (alias, place).
+words of the shared news corpus (e.g. "السلام", "النصر") is left out, unless the corpus itself
+uses it as a place: at least a fifth of its occurrences (and three or more) right after a head
+word ("مدينة عفرين", "بلدة سروج", "محافظة درعا"), not counting those that begin a longer place
+name ("دير الزور"). Countries, admin-1 regions and cities over 100,000 people are always kept.
+One row per (alias, place).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.text.normalize import norm_key
@@ -36,6 +40,12 @@ FIELDS = ["alias", "name", "name_en", "kind", "country", "admin1", "lat", "lon",
 _ADMIN_PREFIX = re.compile(r"^(?:ولاية|محافظة|مقاطعة|إقليم|اقليم|منطقة|ولايه|محافظه|مقاطعه|بلدية|بلديه|مديرية|مديريه|"
                            r"قضاء|ناحية|ناحيه|دائرة|دائره|ضلع|ولسوالی)\s+")
 _FREQUENT_WORDS = 20000
+# a frequent word the news writes after one of these heads often enough is a place, not a word
+_PLACE_HEADS = frozenset(norm_key(w) for w in (
+    "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "محافظة", "منطقة", "ولاية", "مديرية", "ريف", "حي",
+    "ناحية", "قضاء", "إقليم"))
+_PLACE_SHARE = 0.2
+_PLACE_MIN = 3
 _BIG_CITY = 100_000
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
@@ -46,12 +56,41 @@ def sha256(path: Path) -> str:
 
 def word_counts(shared: Path) -> Counter[str]:
     counts: Counter[str] = Counter()
+    for words in _news_words(shared):
+        counts.update(words)
+    return counts
+
+
+def _news_words(shared: Path) -> Iterator[list[str]]:
     for rel in NEWS:
         opener = gzip.open if rel.endswith(".gz") else open
         with opener(shared / rel, "rt", encoding="utf-8") as fh:
             for line in fh:
-                counts.update(norm_key(w) for w in re.findall(r"[\u0621-\u064a]+", json.loads(line)["text"]))
-    return counts
+                yield [norm_key(w) for w in re.findall(r"[\u0621-\u064a]+", json.loads(line)["text"])]
+
+
+def place_words(shared: Path, counts: Counter[str], frequent: set[str], longer: set[tuple[str, str]]) -> set[str]:
+    """The frequent words the news uses as places: written after a head word ("مدينة عفرين") in at
+    least :data:`_PLACE_SHARE` of their occurrences. ``longer``: the first two words of multi-word
+    names ("دير", "الزور"), whose first word after a head is no place of its own."""
+    after_head: Counter[str] = Counter()
+    for words in _news_words(shared):
+        for i in range(1, len(words)):
+            word = words[i]
+            if word in frequent and _head(words[i - 1]) and \
+                    (i + 1 == len(words) or (word, words[i + 1]) not in longer):
+                after_head[word] += 1
+    return {w for w, n in after_head.items() if n >= _PLACE_MIN and n >= _PLACE_SHARE * counts[w]}
+
+
+def _head(word: str) -> bool:
+    """A place noun, maybe after proclitics ("بمدينة", "وبلدة")."""
+    return word in _PLACE_HEADS or any(word[n:] in _PLACE_HEADS for n in (1, 2) if re.match("[وفبل]" * n, word))
+
+
+def name_starts(rows: list[dict[str, str]]) -> set[tuple[str, str]]:
+    """The first two words of every multi-word alias."""
+    return {(words[0], words[1]) for r in rows if len(words := norm_key(r["alias"]).split()) > 1}
 
 
 def canonical(names: list[str], counts: Counter[str]) -> str:
@@ -85,7 +124,8 @@ def country_rows(shared: Path) -> list[dict[str, str]]:
     return rows
 
 
-def city_rows(shared: Path, stop: set[str], counts: Counter[str]) -> list[dict[str, str]]:
+def city_rows(shared: Path, stop: set[str], counts: Counter[str],
+              places: frozenset[str] = frozenset()) -> list[dict[str, str]]:
     rows = []
     curated_stop = stop_list()
     with (shared / CITIES).open(encoding="utf-8") as fh:
@@ -93,7 +133,7 @@ def city_rows(shared: Path, stop: set[str], counts: Counter[str]) -> list[dict[s
             names = _names(r["names_arabic_likely"])
             pop = int(r["population"] or 0)
             for alias in names:
-                if norm_key(alias) in curated_stop or (pop < _BIG_CITY and _is_common(alias, stop)):
+                if norm_key(alias) in curated_stop or (pop < _BIG_CITY and _is_common(alias, stop, places)):
                     continue
                 rows.append({"alias": alias, "name": canonical(names, counts), "name_en": r["name"], "kind": "city",
                              "country": r["country_code"], "admin1": "", "lat": r["lat"], "lon": r["lon"],
@@ -101,7 +141,7 @@ def city_rows(shared: Path, stop: set[str], counts: Counter[str]) -> list[dict[s
     return rows
 
 
-def wof_rows(shared: Path, stop: set[str]) -> list[dict[str, str]]:
+def wof_rows(shared: Path, stop: set[str], places: frozenset[str] = frozenset()) -> list[dict[str, str]]:
     rows = []
     curated_stop = stop_list()
     seen: set[tuple[tuple[str, str], str]] = set()
@@ -119,7 +159,7 @@ def wof_rows(shared: Path, stop: set[str]) -> list[dict[str, str]]:
                 for alias in _variants(name):
                     key = (norm_key(alias), r["country_iso2"])
                     if norm_key(alias) in curated_stop or level != "admin1" and (
-                            _is_common(alias, stop) or (level == "town" and pop and pop < 2000)):
+                            _is_common(alias, stop, places) or (level == "town" and pop and pop < 2000)):
                         continue
                     if (key, level) in seen:
                         continue
@@ -139,10 +179,12 @@ def stop_list() -> set[str]:
     return words | {w[2:] for w in words if w.startswith("ال")} | {"ال" + w for w in words}
 
 
-def _is_common(alias: str, stop: set[str]) -> bool:
+def _is_common(alias: str, stop: set[str], places: frozenset[str] = frozenset()) -> bool:
+    """``stop``: the frequent words; ``places``: those of them the news uses as places (see
+    :func:`place_words`)."""
     words = norm_key(alias).split()
     bare = [w[2:] if w.startswith("ال") else w for w in words]
-    return len(words) == 1 and (words[0] in stop or bare[0] in stop or len(bare[0]) < 3)
+    return len(words) == 1 and words[0] not in places and (words[0] in stop or bare[0] in stop or len(bare[0]) < 3)
 
 
 def curated_rows() -> list[dict[str, str]]:
@@ -157,9 +199,13 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=KB / "places.tsv.gz")
     args = ap.parse_args()
     counts = word_counts(args.shared)
-    stop = {w for w, _ in counts.most_common(_FREQUENT_WORDS)}
-    rows = curated_rows() + country_rows(args.shared) + city_rows(args.shared, stop, counts) \
-        + wof_rows(args.shared, stop)
+    frequent = {w for w, _ in counts.most_common(_FREQUENT_WORDS)}
+    # every alias of the sources, none left out yet: their multi-word names' first two words
+    longer = name_starts(city_rows(args.shared, set(), counts) + wof_rows(args.shared, set()))
+    places = frozenset(place_words(args.shared, counts, frequent, longer))
+    print(f"{len(places)} frequent words kept as places, e.g. {', '.join(sorted(places)[:8])}")
+    rows = curated_rows() + country_rows(args.shared) + city_rows(args.shared, frequent, counts, places) \
+        + wof_rows(args.shared, frequent, places)
     with gzip.open(args.out, "wt", encoding="utf-8", newline="") as fh:
         fh.write("# built by marsad/kb/build/build_gazetteer.py from " + json.dumps(
             {rel: sha256(args.shared / rel) for rel in (COUNTRIES, CITIES, WOF, *NEWS)}) + "\n")
