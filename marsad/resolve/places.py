@@ -33,6 +33,7 @@ _PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "adm
 _BIG_CITY = 100_000  # people: a place this big is known by itself (no place noun or country needed)
 _NAMESAKE_TOWN = 150_000  # a lone foreign city smaller than this is more likely a namesake at home
 _WIDE = frozenset({"country", "admin1", "region"})
+_MILLION = 1_000_000  # people: a city this big abroad is meant as itself
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +181,12 @@ class Gazetteer:
             hits = tuple(p for p in hits if p.country == country_hint) or hits
         return self._best(hits) if hits else None
 
+    def namesake_in(self, name: str, iso2: str) -> Place | None:
+        """The most prominent place of this name in country ``iso2``, if the gazetteer knows one."""
+        hits = [p for form in (name, "ال" + name) for p in self._matcher.lookup(form)
+                if p.country == iso2 and p.kind != "country"]  # "سوسة" read in "السوسة"
+        return self._best(hits) if hits else None
+
     def country(self, iso2: str) -> Place | None:
         return self._countries.get(iso2)
 
@@ -209,6 +216,9 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
 
     - A name the tagger found (LOC) right after a place noun ("قرية تندينباون", "مطار التيفور")
       becomes a place of the article's country, without coordinates.
+    - A town the gazetteer put in another country that has a namesake in the article's country
+      ("السوسة" → Sousse, Tunisia, in an article about Deir ez-Zor) is that namesake, when the other
+      country appears nowhere else and the place is no city or province of a million people.
     - A small place the gazetteer put in another country ("بلدة عابدين" → Cairo's Abdeen in an
       article about Syria) is re-read the same way when that country appears nowhere else; so is a
       town the gazetteer only knows abroad ("وستمنستر" → Westminster, Colorado, in an article about
@@ -228,6 +238,10 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     localised = []
     for m in mentions:
         lone = m.label == "PLACE" and m.country is not None and elsewhere[m.country] == 1
+        if lone and country is not None and m.country != country and m.kind in ("city", "town", "admin2", "admin1") \
+                and (m.population or 0) < _MILLION and (home := default_gazetteer().namesake_in(m.text, country)):
+            m = _as_place(m, home)
+            lone = False
         foreign = (lone and m.country != country and m.precision == "city"
                    and m.kind in ("city", "town", "admin2"))
         precision = _head_precision(tokens, starts, m.start) if lone or m.label == "LOC" else None
@@ -244,6 +258,12 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     resolved = {norm_key(m.text): m for m in localised if m.label == "PLACE" and m.country}
     return [replace(resolved[norm_key(m.text)], start=m.start, end=m.end, text=m.text, source="context")
             if m.label == "LOC" and norm_key(m.text) in resolved else m for m in localised]
+
+
+def _as_place(m: Mention, place: Place) -> Mention:
+    return replace(m, name=place.name, kb_id=place.id, kind=place.kind, country=place.country, admin1=place.admin1,
+                   lat=place.lat, lon=place.lon, precision=place.precision, population=place.population,
+                   source="context")
 
 
 def _namesake(m: Mention) -> bool:

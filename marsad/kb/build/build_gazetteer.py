@@ -46,6 +46,7 @@ _PLACE_HEADS = frozenset(norm_key(w) for w in (
     "ناحية", "قضاء", "إقليم"))
 _PLACE_SHARE = 0.2
 _PLACE_MIN = 3
+_RARE_PLACE_MIN = 5
 _BIG_CITY = 100_000
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 
@@ -69,18 +70,21 @@ def _news_words(shared: Path) -> Iterator[list[str]]:
                 yield [norm_key(w) for w in re.findall(r"[\u0621-\u064a]+", json.loads(line)["text"])]
 
 
-def place_words(shared: Path, counts: Counter[str], frequent: set[str], longer: set[tuple[str, str]]) -> set[str]:
-    """The frequent words the news uses as places: written after a head word ("مدينة عفرين") in at
-    least :data:`_PLACE_SHARE` of their occurrences. ``longer``: the first two words of multi-word
-    names ("دير", "الزور"), whose first word after a head is no place of its own."""
+def place_words(shared: Path, counts: Counter[str], longer: set[tuple[str, str]], frequent: set[str]) -> set[str]:
+    """The words the news uses as places: written after a head word ("مدينة عفرين") in at least
+    :data:`_PLACE_SHARE` of their occurrences, and at least :data:`_PLACE_MIN` times (a word outside
+    ``frequent``, left out for its bare form — "السوسة" for "سوسة" — needs :data:`_RARE_PLACE_MIN`).
+    ``longer``: the first two words of multi-word names ("دير", "الزور"), whose first word after a
+    head is no place of its own."""
     after_head: Counter[str] = Counter()
     for words in _news_words(shared):
         for i in range(1, len(words)):
             word = words[i]
-            if word in frequent and _head(words[i - 1]) and \
+            if _head(words[i - 1]) and \
                     (i + 1 == len(words) or (word, words[i + 1]) not in longer):
                 after_head[word] += 1
-    return {w for w, n in after_head.items() if n >= _PLACE_MIN and n >= _PLACE_SHARE * counts[w]}
+    return {w for w, n in after_head.items()
+            if n >= (_PLACE_MIN if w in frequent else _RARE_PLACE_MIN) and n >= _PLACE_SHARE * counts[w]}
 
 
 def _head(word: str) -> bool:
@@ -184,7 +188,7 @@ def _is_common(alias: str, stop: set[str], places: frozenset[str] = frozenset())
     :func:`place_words`)."""
     words = norm_key(alias).split()
     bare = [w[2:] if w.startswith("ال") else w for w in words]
-    return len(words) == 1 and words[0] not in places and (words[0] in stop or bare[0] in stop or len(bare[0]) < 3)
+    return len(words) == 1 and (len(bare[0]) < 3 or (words[0] not in places and (words[0] in stop or bare[0] in stop)))
 
 
 def curated_rows() -> list[dict[str, str]]:
@@ -202,8 +206,8 @@ def main() -> None:
     frequent = {w for w, _ in counts.most_common(_FREQUENT_WORDS)}
     # every alias of the sources, none left out yet: their multi-word names' first two words
     longer = name_starts(city_rows(args.shared, set(), counts) + wof_rows(args.shared, set()))
-    places = frozenset(place_words(args.shared, counts, frequent, longer))
-    print(f"{len(places)} frequent words kept as places, e.g. {', '.join(sorted(places)[:8])}")
+    places = frozenset(place_words(args.shared, counts, longer, frequent))
+    print(f"{len(places)} words the news writes as places after a place noun")
     rows = curated_rows() + country_rows(args.shared) + city_rows(args.shared, frequent, counts, places) \
         + wof_rows(args.shared, frequent, places)
     with gzip.open(args.out, "wt", encoding="utf-8", newline="") as fh:
