@@ -278,6 +278,8 @@ def actor_features(c: ArgumentCandidate, inc: Incident, event_type: str, claiman
         f["negation_before"] = 1.0  # "لم تعثر على دليل على أن … كان على صلة بتنظيم القاعدة"
     if not any(a.start < m.start for a in view.actors) and all(t.start > m.start for t in view.triggers):
         f["opens_sentence"] = 1.0  # the subject, before any trigger
+    if c.frame is None and "perpetrator" in rule_roles.values():
+        f["outside&doer_inside"] = 1.0  # the incident's own sentences name who did it
     return f
 
 

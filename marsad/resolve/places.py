@@ -218,7 +218,8 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
       becomes a place of the article's country, without coordinates.
     - A town the gazetteer put in another country that has a namesake in the article's country
       ("السوسة" → Sousse, Tunisia, in an article about Deir ez-Zor) is that namesake, when the other
-      country appears nowhere else and the place is no city or province of a million people.
+      country appears nowhere else and the place is no city or province of a million people; a
+      country is read so only as a city of a million ("عمان" in an article about Jordan is Amman).
     - A small place the gazetteer put in another country ("بلدة عابدين" → Cairo's Abdeen in an
       article about Syria) is re-read the same way when that country appears nowhere else; so is a
       town the gazetteer only knows abroad ("وستمنستر" → Westminster, Colorado, in an article about
@@ -238,8 +239,7 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     localised = []
     for m in mentions:
         lone = m.label == "PLACE" and m.country is not None and elsewhere[m.country] == 1
-        if lone and country is not None and m.country != country and m.kind in ("city", "town", "admin2", "admin1") \
-                and (m.population or 0) < _MILLION and (home := default_gazetteer().namesake_in(m.text, country)):
+        if lone and country is not None and m.country != country and (home := _home_namesake(m, country)):
             m = _as_place(m, home)
             lone = False
         foreign = (lone and m.country != country and m.precision == "city"
@@ -258,6 +258,17 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     resolved = {norm_key(m.text): m for m in localised if m.label == "PLACE" and m.country}
     return [replace(resolved[norm_key(m.text)], start=m.start, end=m.end, text=m.text, source="context")
             if m.label == "LOC" and norm_key(m.text) in resolved else m for m in localised]
+
+
+def _home_namesake(m: Mention, country: str) -> Place | None:
+    """The namesake in ``country`` of a place abroad: of a town or province under a million people,
+    or of a country when the namesake is a city of a million ("عمان" in an article about Jordan)."""
+    if m.kind not in ("city", "town", "admin2", "admin1", "country") or (m.population or 0) >= _MILLION:
+        return None
+    home = default_gazetteer().namesake_in(m.text, country)
+    if home is None or (m.kind == "country" and (home.kind != "city" or home.population < _MILLION)):
+        return None
+    return home
 
 
 def _as_place(m: Mention, place: Place) -> Mention:

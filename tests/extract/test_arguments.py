@@ -71,3 +71,15 @@ def test_a_lead_date_that_dates_another_incident(make_analysis) -> None:  # type
     alone = incident_context(an, views, [[by_sentence[3]]], ["explosions_remote_violence"])
     args = alone.arguments(0, views, an.doc.published, "explosions_remote_violence")
     assert all("outside_other_incident" not in row for row in args.date_rows)
+
+
+def test_a_group_named_elsewhere_is_read_beside_the_doer_the_incident_names(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتنشط حركة طالبان في الإقليم منذ سنوات. "
+            "وقتل مسؤول محلي في انفجار نفذه مسلحون مجهولون في منطقة دير.")
+    an = make_analysis(text, "2015-08-10", actors={"حركة طالبان": "group"})
+    views = sentence_views(an)
+    frames = [c.frame for c in find_candidates(an, views) if c.sentence == 1][:1]
+    args = incident_arguments(Incident(frames), views, an.doc.published, "explosions_remote_violence", None, set())
+    rows = {c.value.text: row for c, row in zip(args.actors, args.actor_rows, strict=True)}
+    assert "outside&doer_inside" in rows["حركة طالبان"]
+    assert "outside&doer_inside" not in rows["مسلحون مجهولون"]

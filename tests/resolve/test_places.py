@@ -115,6 +115,14 @@ def test_a_foreign_city_with_a_namesake_in_the_articles_country_is_the_namesake(
         assert [m.country for m in places if m.text == name] != ["SY"]  # the gazetteer alone: Kenitra, al-Marj
         found = localise_places(places, tokens)
         assert [m.country for m in found if m.text == name] == ["SY"], text
+    # a country named once in an article about another country is that country, unless a city of a
+    # million people there has its name
+    text = "تظاهر المئات في عمان احتجاجا على قانون الضريبة، كما خرجت مظاهرات في الزرقاء شمال الأردن."
+    places, tokens = _mentions(text)
+    assert [(m.country, m.precision) for m in localise_places(places, tokens) if m.text == "عمان"] == [("JO", "city")]
+    text = "وصل وفد من كولومبيا إلى واشنطن للقاء مسؤولين في نيويورك بالولايات المتحدة."
+    places, tokens = _mentions(text)
+    assert ("كولومبيا", "CO") in [(m.text, m.country) for m in localise_places(places, tokens)]
     # a city of a million people abroad is meant as itself
     text = "وكان المهاجم قد زار باريس مرة واحدة، بحسب الشرطة في حلب وريف دمشق في سوريا."
     places, tokens = _mentions(text)
