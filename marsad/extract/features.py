@@ -218,8 +218,9 @@ def join_features(group: list[Candidate], c: Candidate, first: bool, latest: boo
         # a list of acts names a new town each time; a restatement names one already given
         towns = [m.frame.place for m in group if m.frame.place is not None and m.frame.place.precision in ("point", "city")]
         if towns:
-            f["town_seen" if any(same_place(t, c.frame.place) for t in towns) else "town_new"] = 1.0
-            if top.priority > _GENERIC and not any(same_place(t, c.frame.place) for t in towns):
+            seen = any(same_place(t, c.frame.place) for t in towns)
+            f["town_seen" if seen else "town_new"] = 1.0
+            if not seen and top.priority > _GENERIC:
                 f["town_new&specific"] = 1.0
     tolls = [m.frame.fatalities.value for m in group if m.frame.fatalities is not None]
     if c.frame.fatalities is not None and tolls:

@@ -217,7 +217,7 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     - A name the tagger found (LOC) right after a place noun ("قرية تندينباون", "مطار التيفور")
       becomes a place of the article's country, without coordinates.
     - A town the gazetteer put in another country that has a namesake in the article's country
-      ("السوسة" → Sousse, Tunisia, in an article about Deir ez-Zor) is that namesake, when the other
+      ("القنيطرة" → Kenitra, Morocco, in an article about Syria) is that namesake, when the other
       country appears nowhere else and the place is no city or province of a million people; a
       country is read so only as a city of a million ("عمان" in an article about Jordan is Amman).
     - A small place the gazetteer put in another country ("بلدة عابدين" → Cairo's Abdeen in an

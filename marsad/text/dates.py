@@ -6,7 +6,7 @@ Patterns run over the normalised view (:mod:`marsad.text.normalize`) and every
 lists are data in ``kb/lexicons/dates.yaml``. Overlapping candidates: the longest wins.
 
 Absolute (no publication date needed):
-  "22 مارس 2017", "22 آذار/مارس 2017", "التاسع من نيسان 2018" → day; "نوفمبر/ تشرين الثاني 2015",
+  "22 مارس 2017", "22 آذار/مارس 2017", "التاسع من نيسان 2018", "19 من مارس 2015" → day; "نوفمبر/ تشرين الثاني 2015",
   "أواخر مارس 2017" → month; "عام 2014", "أواخر عام 2014", "مطلع 2015", "في 2007" → year;
   "12/5/2018", "12-5-2018" (day first), "2018/5/12" → day; Hijri "15 رمضان 1439 هـ" → day and
   "رمضان 1439" → month, converted with ``hijridate`` (AH 1343–1500; day 30 of a 29-day month is read
@@ -23,7 +23,7 @@ Relative (``relative=True``; only with a publication date, never guessed without
     when it is that weekday, else the most recent such day before it (news reports past days);
     "الخميس الماضي" → strictly before publication, "الخميس المقبل" → strictly after;
   - "اليوم", "الليلة", "أمس", "أول أمس", "الليلة الماضية", "صباح اليوم", "مساء أمس", "أمس الاثنين";
-  - "الشهر الماضي/الجاري" → month, "العام الماضي/الحالي" → year;
+  - "الشهر الماضي/الجاري" → month ("19 من الشهر الجاري" → day), "العام الماضي/الحالي" → year;
   - windows ("الأسبوع الماضي" = publication −13 … −1 days, whatever day the week starts on;
     "اليومين الماضيين") → month precision only when the whole window lies in one month, else nothing;
   - "قبل يومين", "قبل ثلاثة أيام", "منذ 10 أيام" → day; "منذ أسبوعين" → month when publication −14
