@@ -160,15 +160,15 @@ def main() -> None:
               for p in pairs if p.number in merged and merged[p.number] != p.same]
     for kind in ("missed", "false merge"):
         causes: dict[str, int] = defaultdict(int)
-        for _, k, cause in errors:
+        for _, k, (cause, _rule) in errors:
             if k == kind:
-                causes[cause.split(",")[0]] += 1
+                causes[cause] += 1
         print(f"{kind} pairs by cause: " + ("; ".join(f"{c} {n}" for c, n in sorted(causes.items(), key=lambda kv: -kv[1]))
                                             or "none"))
     print_held_out(args.hand)
     if args.show_errors:
-        for pair, kind, cause in errors:
-            print(f"  {kind:<11} pair {pair.number} [{pair.drawn}]: {pair.reason} — {cause}")
+        for pair, kind, (cause, rule) in errors:
+            print(f"  {kind:<11} pair {pair.number} [{pair.drawn}]: {pair.reason} — {cause}{', ' + rule if rule else ''}")
     print_share(incidents)
 
 
@@ -188,18 +188,19 @@ class Explanations:
 
         return kept_apart(self.events[self.at[a]], self.events[self.at[b]], self.options)
 
-    def of(self, a: int, b: int, together: bool) -> str:
+    def of(self, a: int, b: int, together: bool) -> tuple[str, str | None]:
+        """(the cause, the hard rule when one keeps the pair apart)."""
         from marsad.resolve.incidents import pair_score
 
         rule = self.rule(a, b)
         if rule is not None:
-            return f"kept apart by a hard rule, {rule}"
+            return "kept apart by a hard rule", rule
         i, j = self.at[a], self.at[b]
         scored = pair_score(self.events[i], self.events[j], self.options,
                             self.vectors.cosine(i, j), self.vectors.opening_cosine(i, j))
         if together:
-            return "merged directly" if scored else "joined through other reports (the pair alone scores too low)"
-        return "scored too low to merge" if scored is None else "a direct merge the groups around it did not allow"
+            return ("merged directly" if scored else "joined through other reports (the pair alone scores too low)"), None
+        return ("scored too low to merge" if scored is None else "a direct merge the groups around it did not allow"), None
 
 
 def print_ceiling(same: list[Pair], sides: dict[int, tuple[int, int]], why: Explanations) -> None:

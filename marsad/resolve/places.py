@@ -62,6 +62,12 @@ def _facility_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _city_heads() -> frozenset[str]:
+    """Words that make a country's name after them a city ("العاصمة عمان"), normalised."""
+    return frozenset(norm_key(w) for w in _raw_words()["city_heads"])
+
+
+@lru_cache(maxsize=1)
 def _local_heads() -> dict[str, str]:
     """Place noun (normalised) → the precision of the unknown name it introduces."""
     return {norm_key(k): v for k, v in _raw_words()["local_heads"].items()}
@@ -305,15 +311,16 @@ def _names_city(tokens: Sequence[Token], i: int) -> bool:
     "مدينة الكويت" (a capital that shares its country's name, or a namesake of another country)."""
     if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
         return False
+    heads = _city_heads()
+
+    def head(t: Token) -> bool:
+        return t.stem in heads or t.norm.lstrip("وفب") in heads
+
     prev = tokens[i - 1]
-    if prev.stem == _CAPITAL or prev.norm.lstrip("وفب") == _CITY:
+    if head(prev):
         return True
-    adjective = prev.norm.startswith("ال") and prev.norm.endswith(("يه", "ي"))
-    return adjective and i >= 2 and tokens[i - 2].sentence == prev.sentence and tokens[i - 2].stem == _CAPITAL
-
-
-_CAPITAL = norm_key("عاصمة")
-_CITY = norm_key("مدينة")
+    adjective = prev.norm.startswith("ال") and prev.norm.endswith(("يه", "ي"))  # "العاصمة الأردنية عمان"
+    return adjective and i >= 2 and tokens[i - 2].sentence == prev.sentence and head(tokens[i - 2])
 
 
 def _names_building(tokens: Sequence[Token], starts: list[int], start: int) -> bool:

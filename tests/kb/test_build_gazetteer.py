@@ -34,10 +34,10 @@ def test_a_frequent_word_written_after_a_place_noun_is_a_place(tmp_path: Path) -
         "ودخلت القوات محافظة دير الزور",
     ]
     _news(tmp_path, texts)
-    counts = word_counts(tmp_path)
-    frequent = {norm_key(w) for w in ("عفرين", "السلام", "دير")}
     longer = name_starts([{"alias": "دير الزور"}, {"alias": "عفرين"}])
-    places = frozenset(place_words(tmp_path, counts, longer, frequent))
+    counts, after_head = word_counts(tmp_path, longer)
+    frequent = {norm_key(w) for w in ("عفرين", "السلام", "دير")}
+    places = frozenset(place_words(counts, after_head, frequent))
     # عفرين: 2 of its 4 occurrences after a place noun; السلام: 1 of 3, under the three needed;
     # دير: always the first word of دير الزور, no place of its own
     assert places == {norm_key("عفرين")}

@@ -26,8 +26,9 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
+
+import yaml
 
 from marsad.text.normalize import norm_key
 
@@ -40,10 +41,6 @@ FIELDS = ["alias", "name", "name_en", "kind", "country", "admin1", "lat", "lon",
 _ADMIN_PREFIX = re.compile(r"^(?:ولاية|محافظة|مقاطعة|إقليم|اقليم|منطقة|ولايه|محافظه|مقاطعه|بلدية|بلديه|مديرية|مديريه|"
                            r"قضاء|ناحية|ناحيه|دائرة|دائره|ضلع|ولسوالی)\s+")
 _FREQUENT_WORDS = 20000
-# a frequent word the news writes after one of these heads often enough is a place, not a word
-_PLACE_HEADS = frozenset(norm_key(w) for w in (
-    "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "محافظة", "منطقة", "ولاية", "مديرية", "ريف", "حي",
-    "ناحية", "قضاء", "إقليم"))
 _PLACE_SHARE = 0.2
 _PLACE_MIN = 3
 _RARE_PLACE_MIN = 5
@@ -55,41 +52,37 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def word_counts(shared: Path) -> Counter[str]:
+def word_counts(shared: Path, longer: set[tuple[str, str]]) -> tuple[Counter[str], Counter[str]]:
+    """In one pass over the news: how often each word occurs, and how often right after a place noun
+    (``gazetteer_heads`` of ``kb/place_words.yaml``; "مدينة عفرين"). ``longer``: the first two words of
+    multi-word names ("دير", "الزور"), whose first word after a place noun is no place of its own."""
+    heads = frozenset(norm_key(w) for w in
+                      yaml.safe_load((KB / "place_words.yaml").read_text(encoding="utf-8"))["gazetteer_heads"])
     counts: Counter[str] = Counter()
-    for words in _news_words(shared):
-        counts.update(words)
-    return counts
-
-
-def _news_words(shared: Path) -> Iterator[list[str]]:
+    after_head: Counter[str] = Counter()
     for rel in NEWS:
         opener = gzip.open if rel.endswith(".gz") else open
         with opener(shared / rel, "rt", encoding="utf-8") as fh:
             for line in fh:
-                yield [norm_key(w) for w in re.findall(r"[\u0621-\u064a]+", json.loads(line)["text"])]
+                words = [norm_key(w) for w in re.findall(r"[\u0621-\u064a]+", json.loads(line)["text"])]
+                counts.update(words)
+                for i in range(1, len(words)):
+                    if _head(words[i - 1], heads) and (i + 1 == len(words) or (words[i], words[i + 1]) not in longer):
+                        after_head[words[i]] += 1
+    return counts, after_head
 
 
-def place_words(shared: Path, counts: Counter[str], longer: set[tuple[str, str]], frequent: set[str]) -> set[str]:
-    """The words the news uses as places: written after a head word ("مدينة عفرين") in at least
+def place_words(counts: Counter[str], after_head: Counter[str], frequent: set[str]) -> set[str]:
+    """The words the news uses as places: written after a place noun in at least
     :data:`_PLACE_SHARE` of their occurrences, and at least :data:`_PLACE_MIN` times (a word outside
-    ``frequent``, left out for its bare form — "السوسة" for "سوسة" — needs :data:`_RARE_PLACE_MIN`).
-    ``longer``: the first two words of multi-word names ("دير", "الزور"), whose first word after a
-    head is no place of its own."""
-    after_head: Counter[str] = Counter()
-    for words in _news_words(shared):
-        for i in range(1, len(words)):
-            word = words[i]
-            if _head(words[i - 1]) and \
-                    (i + 1 == len(words) or (word, words[i + 1]) not in longer):
-                after_head[word] += 1
+    ``frequent``, left out for its bare form — "السوسة" for "سوسة" — needs :data:`_RARE_PLACE_MIN`)."""
     return {w for w, n in after_head.items()
             if n >= (_PLACE_MIN if w in frequent else _RARE_PLACE_MIN) and n >= _PLACE_SHARE * counts[w]}
 
 
-def _head(word: str) -> bool:
+def _head(word: str, heads: frozenset[str]) -> bool:
     """A place noun, maybe after proclitics ("بمدينة", "وبلدة")."""
-    return word in _PLACE_HEADS or any(word[n:] in _PLACE_HEADS for n in (1, 2) if re.match("[وفبل]" * n, word))
+    return word in heads or any(word[n:] in heads for n in (1, 2) if re.match("[وفبل]" * n, word))
 
 
 def name_starts(rows: list[dict[str, str]]) -> set[tuple[str, str]]:
@@ -202,11 +195,12 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=KB.parents[1].parent / "shared")
     ap.add_argument("--out", type=Path, default=KB / "places.tsv.gz")
     args = ap.parse_args()
-    counts = word_counts(args.shared)
+    # every alias of the sources, none left out yet: their multi-word names' first two words (the
+    # canonical spellings these rows get from the empty counts do not matter here)
+    longer = name_starts(city_rows(args.shared, set(), Counter()) + wof_rows(args.shared, set()))
+    counts, after_head = word_counts(args.shared, longer)
     frequent = {w for w, _ in counts.most_common(_FREQUENT_WORDS)}
-    # every alias of the sources, none left out yet: their multi-word names' first two words
-    longer = name_starts(city_rows(args.shared, set(), counts) + wof_rows(args.shared, set()))
-    places = frozenset(place_words(args.shared, counts, longer, frequent))
+    places = frozenset(place_words(counts, after_head, frequent))
     print(f"{len(places)} words the news writes as places after a place noun")
     rows = curated_rows() + country_rows(args.shared) + city_rows(args.shared, frequent, counts, places) \
         + wof_rows(args.shared, frequent, places)
