@@ -20,7 +20,8 @@ from marsad.extract.network import extract_relations
 from marsad.extract.salience import is_salient
 from marsad.extract.views import sentence_views
 from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
-from marsad.nlp.quoted import groups_named_after_people, quoted_groups
+from marsad.nlp.kunya import kunya_names
+from marsad.nlp.quoted import groups_named_after_people, is_group_head, quoted_groups
 from marsad.resolve.actors import full_person_names
 from marsad.resolve.places import localise_places
 from marsad.text.clean import noise_spans
@@ -120,7 +121,8 @@ class Pipeline:
         # one batched tagger call per document, over the sentences that can carry an event or a relation
         salient = [t for i, toks in by_sentence.items()
                    if self.options.full_ner or is_salient(text, toks, len(per_sentence[i])) for t in toks]
-        entities = _person_names(text, self.tagger.tag(text, salient) if salient else [], self._first_names)
+        tagged = self.tagger.tag(text, salient) if salient else []
+        entities = _person_names(text, kunya_names(text, tokens, tagged), self._first_names)
         ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner") for e in entities]
         people = [m for m in ner if m.label == "PERS"]
         named = groups_named_after_people(text, tokens, people)  # "حركة نور الدين الزنكي"
@@ -136,6 +138,9 @@ class Pipeline:
         # a first name spelled like a nationality is the person's ("العقيد تركي المالكي")
         linked = [m for m in linked if not (m.label == "DEMONYM" and not m.text.startswith("ال")
                                             and any(p.start == m.start and p.end > m.end for p in people))]
+        # a nisba that ends a person's name is the person's ("أبو حمزة التونسي")
+        linked = [m for m in linked if not (m.label == "DEMONYM" and any(p.start < m.start and p.end == m.end
+                                                                           for p in people))]
         mentions = full_person_names(linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)])
         return localise_places(mentions, tokens)
 
@@ -160,14 +165,21 @@ class Pipeline:
 _FIRST_WORD = re.compile(r"(\S+)\s*")
 
 
+# a conjunction or preposition written on the name's first word ("وخالد", "لفيصل", "لمنظمة")
+_GLUED = frozenset("ولب")
+
+
 def _person_names(text: str, entities: list[Entity], first_names: frozenset[str]) -> list[Entity]:
-    """The tagger's person names cut as a reader cuts them: two names with only a space between
+    """The tagger's names cut as a reader cuts them: two person names with only a space between
     are one ("علي حميد" and "علي القيز" of "علي حميد علي القيز"); a title before the name
-    ("العقيد", "الليفتنانت كولونيل") and a conjunction glued to a known first name ("وخالد") are
-    not part of it. Other entities pass unchanged."""
+    ("العقيد", "الليفتنانت كولونيل") and a conjunction or preposition glued to a known first name
+    ("وخالد", "لفيصل") are not part of it, nor one glued to the word that heads an organisation's
+    name ("لمنظمة الخوذ البيضاء"). Other entities pass unchanged."""
     titles = words("person_titles")
     out: list[Entity] = []
     for e in sorted(entities, key=lambda e: e.start):
+        if e.label == "ORG" and _glued_to_head(e.mention):
+            e = Entity("ORG", e.start + 1, e.end, e.mention[1:])
         if e.label != "PERS":
             out.append(e)
             continue
@@ -176,7 +188,7 @@ def _person_names(text: str, entities: list[Entity], first_names: frozenset[str]
             head = first.group(1)
             if first.end() < end and norm_key(head) in titles:
                 start = first.end()
-            elif len(head) > 3 and head[0] == "و" and norm_key(head) not in first_names \
+            elif len(head) > 3 and head[0] in _GLUED and norm_key(head) not in first_names \
                     and norm_key(head[1:]) in first_names:
                 start += 1
             else:
@@ -187,6 +199,12 @@ def _person_names(text: str, entities: list[Entity], first_names: frozenset[str]
             out.pop()
         out.append(Entity("PERS", start, end, text[start:end]))
     return out
+
+
+def _glued_to_head(name: str) -> bool:
+    """"لمنظمة الخوذ البيضاء": a preposition or conjunction on a word that heads group names."""
+    head = name.split(" ", 1)[0]
+    return len(head) > 3 and head[0] in _GLUED and not is_group_head(head) and is_group_head(head[1:])
 
 
 def _inside(sents: tuple[Sentence, ...]) -> Callable[[int, int], bool]:

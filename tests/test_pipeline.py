@@ -14,6 +14,16 @@ def test_title_and_glued_conjunction_are_not_part_of_the_name() -> None:
     assert _cut(text, ["العقيد سامي حداد", "وخالد يوسف"]) == ["سامي حداد", "خالد يوسف"]
 
 
+def test_a_preposition_glued_to_a_name_is_not_part_of_it() -> None:
+    text = "وقال لفيصل رجب إن الطريق أغلق."
+    assert _cut(text, ["لفيصل رجب"]) == ["فيصل رجب"]
+    text = "وقال رئيس المكتب الإعلامي لمنظمة الخوذ البيضاء ولواء العروبة إن الطريق أغلق."
+    entities = [Entity("ORG", text.index(s), text.index(s) + len(s), s) for s in ("لمنظمة الخوذ البيضاء", "لواء العروبة")]
+    cut = _person_names(text, entities, default_pipeline()._first_names)
+    assert [e.mention for e in cut] == ["منظمة الخوذ البيضاء", "لواء العروبة"]  # "لواء" is a head itself
+    assert all(text[e.start:e.end] == e.mention for e in cut)
+
+
 def test_a_name_that_starts_with_waw_is_kept() -> None:
     text = "وقال وليد يوسف إن الطريق أغلق."
     assert _cut(text, ["وليد يوسف"]) == ["وليد يوسف"]
@@ -32,6 +42,14 @@ def test_the_pipeline_gives_the_joined_name() -> None:
     an = default_pipeline().analyse(Document(id="t", text="وقتل علي حميد علي القيز ثلاثة جنود في هجوم على حاجز للجيش في المدينة."))
     people = [m.text for m in an.mentions if m.label == "PERS"]
     assert "علي حميد علي القيز" in people
+
+
+def test_a_kunya_is_one_person_and_its_nisba_no_nationality() -> None:
+    # the tagger alone reads "أبو حمزة" and the gazetteer reads "التونسي" as Tunisia
+    text = "وقال المصدر إن أبو حمزة التونسي أحد أبرز خبراء المتفجرات في التنظيم قتل بانفجار داخل عمارة سكنية."
+    mentions = default_pipeline().analyse(Document(id="x", text=text)).mentions
+    assert [m.text for m in mentions if m.label == "PERS"] == ["أبو حمزة التونسي"]
+    assert not [m for m in mentions if m.label == "DEMONYM"]
 
 
 def test_a_place_the_tagger_reads_longer_than_the_gazetteer_keeps_its_whole_name() -> None:

@@ -295,8 +295,9 @@ def _location(place: Mention | None, fallback_country: tuple[str, str] | None) -
             return None
         iso, name = fallback_country
         return Location(name, None, None, None, country=iso, precision="country")
-    # a place the gazetteer does not know ("في بلدة لبوزة") lies in the country the report's places do
-    country = place.country or (fallback_country[0] if fallback_country else None)
+    # a place the gazetteer does not know ("في بلدة لبوزة") lies in the country the report's places do;
+    # one it knows in no country (a sea, "الشرق الأوسط") stays in none
+    country = place.country or (fallback_country[0] if fallback_country and place.lat is None else None)
     return Location(place.name, place.text, place.start, place.end, country=country, admin1=place.admin1,
                     lat=place.lat, lon=place.lon, precision=place.precision)
 

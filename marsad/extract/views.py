@@ -169,12 +169,27 @@ def _add_descriptors(views: list[SentenceView], text: str) -> None:
         taken = [(m.start, m.end) for m in view.actors + view.places]
         for name, kind in _DESCRIPTOR_KINDS:
             for cue in view.cue_matches(name):
-                if any(cue.start < e and s < cue.end for s, e in taken):
+                if any(cue.start < e and s < cue.end for s, e in taken) or _qualifies_an_act(view, cue.first_token):
                     continue
                 taken.append((cue.start, cue.end))
                 view.actors.append(Mention(cue.start, cue.end, cue.mention, DESCRIPTOR, cue.mention,
                                            kind=kind, source="descriptor"))
         view.actors.sort(key=lambda m: m.start)
+
+
+def _qualifies_an_act(view: SentenceView, i: int) -> bool:
+    """The word at ``i`` is an adjective of the act named before it, not a doer: "التفجير الإرهابي",
+    "الهجوم الانتحاري", "عملية إرهابية" (a definite act noun and a definite adjective, or an act
+    noun and an indefinite one; a verb's subject, "فجر انتحاري نفسه", follows no act noun)."""
+    if i == 0:
+        return False
+    before, word = view.tokens[i - 1], view.tokens[i]
+    definite = word.norm.startswith("ال")
+    if definite != (before.prefix.endswith("ال") or before.norm.startswith("ال")):
+        return False
+    if _stem(before) in words("state_act_heads"):
+        return True
+    return definite and any(t.last_token == i - 1 for t in view.triggers)
 
 
 def _add_acting_states(views: list[SentenceView]) -> None:

@@ -21,7 +21,7 @@ from marsad.model import Mention, Token
 from marsad.text.normalize import norm_key, normalize
 from marsad.text.segment import stem_candidates
 
-__all__ = ["quoted_groups", "groups_named_after_people"]
+__all__ = ["quoted_groups", "groups_named_after_people", "is_group_head"]
 
 _QUOTED = re.compile(r"«([^«»\n]{2,80})»|“([^“”\n]{2,80})”|\"([^\"\n]{2,80})\"")
 _MAX_WORDS = 6
@@ -32,6 +32,12 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     raw = resources.files("marsad.kb").joinpath("lexicons/quoted_names.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(raw)
     return frozenset(norm_key(w) for w in data["heads"]), frozenset(norm_key(w) for w in data["before"])
+
+
+def is_group_head(word: str) -> bool:
+    """The word (raw or normalised, with its article) heads group names: "منظمة", "المجلس", "حزب"."""
+    return norm_key(word) in _words()[0] or any(rest in _words()[0] for prefix, rest in stem_candidates(norm_key(word))
+                                                if prefix in ("", "ال"))
 
 
 def _is_one_of(word: str, words: frozenset[str]) -> bool:

@@ -239,8 +239,9 @@ def localise_places(mentions: Sequence[Mention], tokens: Sequence[Token]) -> lis
     """
     country = document_country(mentions)
     starts = [t.start for t in tokens]
-    # how many different names (places, demonyms) the article gives each country
-    names = {(m.country, norm_key(m.text)) for m in mentions if m.label in ("PLACE", "DEMONYM") and m.country}
+    # how many different names (places, demonyms, a country's forces) the article gives each country
+    names = {(m.country, norm_key(m.text)) for m in mentions if m.country and (
+        m.label in ("PLACE", "DEMONYM") or (m.label == "ACTOR" and m.kind == "state_force"))}
     elsewhere = Counter(iso for iso, _ in names)
     localised = []
     for m in mentions:

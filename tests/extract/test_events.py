@@ -263,3 +263,17 @@ def test_a_place_the_gazetteer_does_not_know_lies_in_the_country_of_the_report(m
     assert ev.location is not None and ev.location.name == "لبوزة"
     # no country of its own: the country of the report's other places, not none
     assert ev.location.country == "YE"
+
+
+def test_a_place_the_gazetteer_knows_in_no_country_takes_none(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "غرق قارب يقل مهاجرين بعد إطلاق نار عليه في البحر المتوسط قبالة ليبيا، وقتل خمسة منهم."
+    an = make_analysis(text, "2018-06-11", places={"البحر المتوسط": (None, "region"), "ليبيا": ("LY", "country")},
+                       quantities={"خمسة": 5})
+    sea = next(m for m in an.mentions if m.text == "البحر المتوسط")
+    an = dataclasses.replace(an, mentions=tuple(dataclasses.replace(m, lat=35.0, lon=18.0) if m is sea else m
+                                                for m in an.mentions))
+    events = _events(an, keep_all=True)
+    at_sea = [e for e in events if e.location is not None and e.location.name == "البحر المتوسط"]
+    assert at_sea, [e.location for e in events]
+    # a sea (the gazetteer has its coordinates, and no country) is not put in Libya
+    assert all(e.location.country is None for e in at_sea)

@@ -35,6 +35,16 @@ def test_a_war_machine_that_is_also_an_adjective_still_names_the_state(make_anal
     assert _actors(an) == [("الإسرائيلية", "state_force", "IL")]
 
 
+def test_an_adjective_of_the_act_is_no_doer(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    for text in ("وقتل 15 شخصا في التفجير الإرهابي الذي استهدف المسجد أمس.",
+                 "أدان المجلس التفجير الانتحاري الذي استهدف المسجد.",
+                 "وقتل ثلاثة جنود في هجوم إرهابي على حاجز أمني."):
+        assert [a for a in _actors(make_analysis(text)) if a[1] == "other"] == [], text
+    # the doer named after a verb or in a relative clause stays one
+    assert ("انتحاري", "other", None) in _actors(make_analysis("وفجر انتحاري نفسه داخل المسجد فقتل 15 شخصا."))
+    assert ("انتحاري", "other", None) in _actors(make_analysis("قتل أربعة في تفجير سيارة مفخخة يقودها انتحاري."))
+
+
 def _tied(an, names: list[str]) -> dict[str, bool]:  # type: ignore[no-untyped-def]
     view = sentence_views(an)[0]
     return {m.text: tied_to(view, m) for m in view.actors if m.text in names}

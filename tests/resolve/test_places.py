@@ -46,6 +46,11 @@ def test_places_resolve_to_countries(text: str, mention: str, country: str) -> N
     assert (mention, country) in [(m, c) for m, c, _ in _find(text)]
 
 
+def test_seas_are_places_of_no_country() -> None:
+    assert _find("غرق قارب في البحر الأبيض المتوسط") == [("البحر الأبيض المتوسط", None, "region")]
+    assert _find("سفينة في خليج عدن") == [("خليج عدن", None, "region")]
+
+
 def test_direction_word_makes_a_region() -> None:
     assert _find("اعتقلت القوات الكردية شمالي سوريا جهاديا") == [("شمالي سوريا", "SY", "region")]
 
@@ -106,6 +111,22 @@ def test_small_foreign_place_is_reread_in_the_articles_country() -> None:
     # the gazetteer knows a Syrian village of that name (in Daraa): that one, with its coordinates
     assert abdeen.country == "SY" and abdeen.lat is not None and abdeen.lon is not None
     assert 32 < abdeen.lat < 37.5 and 35.5 < abdeen.lon < 42.5
+
+
+def test_a_countrys_forces_named_in_the_article_keep_its_town() -> None:
+    # an article about the United States: Khan Shaykhun is a lone Syrian place, but "القوات السورية"
+    # names Syria too, so the town is not re-read as a place of the United States
+    text = ("وأعلنت واشنطن أن الولايات المتحدة أرسلت قطعا بحرية، بعد الضربة الأميركية على قاعدة جوية للقوات السورية "
+            "ردا على هجوم كيماوي على بلدة خان شيخون اتهمت واشنطن قوات الأسد بتنفيذه.")
+    places, tokens = _mentions(text)
+    start = text.index("قوات السورية")
+    forces = Mention(start, start + len("قوات السورية"), "قوات السورية", "ACTOR", "القوات السورية",
+                     kind="state_force", country="SY", source="kb")
+    found = localise_places([*places, forces], tokens)
+    town = next(m for m in found if m.text == "خان شيخون")
+    assert (town.country, town.lat is not None) == ("SY", True)
+    # without the forces the lone town takes the article's country (a place noun introduces it)
+    assert next(m for m in localise_places(places, tokens) if m.text == "خان شيخون").country == "US"
 
 
 def test_a_foreign_city_with_a_namesake_in_the_articles_country_is_the_namesake() -> None:
