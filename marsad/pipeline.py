@@ -8,7 +8,7 @@ process-wide default pipeline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from marsad.extract.models import default_models
 from marsad.extract.network import extract_relations
 from marsad.extract.salience import is_salient
 from marsad.extract.views import sentence_views
-from marsad.model import Analysis, Document, Entity, Mention, Result, Sentence, Token
+from marsad.model import Analysis, DateValue, Document, Entity, Mention, Result, Sentence, Token
 from marsad.nlp.kunya import kunya_names
 from marsad.nlp.quoted import groups_named_after_people, is_group_head, quoted_groups
 from marsad.resolve.actors import full_person_names
@@ -93,14 +93,15 @@ class Pipeline:
         sents = tuple(sent_list)
         norm = normalize(text)
         inside = _inside(sents)
+        dates = tuple(d for d in find_dates(text, doc.published, norm) if inside(d.start, d.end))
         return Analysis(
             doc=doc,
             noise=noise,
             sentences=sents,
             tokens=tuple(tokens),
             quantities=tuple(q for q in find_quantities(text, norm) if inside(q.start, q.end)),
-            dates=tuple(d for d in find_dates(text, doc.published, norm) if inside(d.start, d.end)),
-            mentions=tuple(self._mentions(text, tokens)),
+            dates=dates,
+            mentions=tuple(self._mentions(text, tokens, dates)),
         )
 
     def __call__(self, doc: Document) -> Result:
@@ -110,7 +111,7 @@ class Pipeline:
         relations = extract_relations(an.text, views, default_models())
         return Result(id=doc.id, events=tuple(events), relations=tuple(relations), entities=_entities(an))
 
-    def _mentions(self, text: str, tokens: list[Token]) -> list[Mention]:
+    def _mentions(self, text: str, tokens: list[Token], dates: Sequence[DateValue] = ()) -> list[Mention]:
         by_sentence: dict[int, list[Token]] = {}
         for tok in tokens:
             by_sentence.setdefault(tok.sentence, []).append(tok)
@@ -122,7 +123,7 @@ class Pipeline:
         salient = [t for i, toks in by_sentence.items()
                    if self.options.full_ner or is_salient(text, toks, len(per_sentence[i])) for t in toks]
         tagged = self.tagger.tag(text, salient) if salient else []
-        entities = _person_names(text, kunya_names(text, tokens, tagged), self._first_names)
+        entities = _person_names(text, _before_dates(text, kunya_names(text, tokens, tagged), dates), self._first_names)
         ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner") for e in entities]
         people = [m for m in ner if m.label == "PERS"]
         named = groups_named_after_people(text, tokens, people)  # "حركة نور الدين الزنكي"
@@ -198,6 +199,22 @@ def _person_names(text: str, entities: list[Entity], first_names: frozenset[str]
             start = last.start
             out.pop()
         out.append(Entity("PERS", start, end, text[start:end]))
+    return out
+
+
+def _before_dates(text: str, entities: list[Entity], dates: Sequence[DateValue]) -> list[Entity]:
+    """A name ends before a day named in words that the tagger read into it ("منظمة حظر الأسلحة
+    الكيميائية الأربعاء", "أمس"); one that starts inside such a day is none. Dates written with
+    numbers ("حركة 6 أبريل", "تيار 14 آذار") may name groups and stay."""
+    dates = [d for d in dates if d.precision == "day" and not any(ch.isdigit() for ch in d.mention)]
+    out = []
+    for e in entities:
+        end = min((d.start for d in dates if e.start < d.start < e.end), default=e.end)
+        if any(d.start <= e.start < d.end for d in dates):
+            continue
+        mention = text[e.start:end].rstrip()
+        if mention:
+            out.append(e if end == e.end else Entity(e.label, e.start, e.start + len(mention), mention))
     return out
 
 

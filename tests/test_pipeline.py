@@ -1,7 +1,9 @@
 """Names as the pipeline cuts them from the tagger's spans, persons and places (real tagger, real gazetteer)."""
 
+import datetime as dt
+
 from marsad.model import Document, Entity
-from marsad.pipeline import _person_names, default_pipeline
+from marsad.pipeline import _before_dates, _person_names, default_pipeline
 
 
 def _cut(text: str, spans: list[str]) -> list[str]:
@@ -42,6 +44,17 @@ def test_the_pipeline_gives_the_joined_name() -> None:
     an = default_pipeline().analyse(Document(id="t", text="وقتل علي حميد علي القيز ثلاثة جنود في هجوم على حاجز للجيش في المدينة."))
     people = [m.text for m in an.mentions if m.label == "PERS"]
     assert "علي حميد علي القيز" in people
+
+
+def test_a_name_ends_before_a_day_named_in_words() -> None:
+    text = "أكدت منظمة حظر الأسلحة الكيميائية الأربعاء أن غاز الكلور استخدم، وقالت حركة 6 أبريل إنها ستتظاهر."
+    an = default_pipeline().analyse(Document(id="x", text=text, published=dt.date(2018, 5, 16)))
+    wrong = Entity("ORG", text.index("منظمة"), text.index(" أن"), "منظمة حظر الأسلحة الكيميائية الأربعاء")
+    group = Entity("ORG", text.index("حركة"), text.index(" إنها"), "حركة 6 أبريل")
+    cut = _before_dates(text, [wrong, group], an.dates)
+    assert [e.mention for e in cut] == ["منظمة حظر الأسلحة الكيميائية", "حركة 6 أبريل"]
+    assert all(text[e.start:e.end] == e.mention for e in cut)
+    assert not any("الأربعاء" in m.text for m in an.mentions)
 
 
 def test_a_kunya_is_one_person_and_its_nisba_no_nationality() -> None:
