@@ -17,6 +17,7 @@ from marsad.model import Entity, Token
 __all__ = ["kunya_names"]
 
 _FATHER = frozenset({"ابو", "ابي", "ابا"})
+_FATHER_ENDS = tuple(_FATHER)
 _PROCLITICS = ("", "و", "ل", "ب", "وب", "ول", "ف")
 
 
@@ -45,6 +46,8 @@ def kunya_names(text: str, tokens: Sequence[Token], entities: Sequence[Entity]) 
 
 def _kunya_start(tok: Token) -> int | None:
     """Where "أبو" starts in the token's raw text (after any proclitics), if the token is one."""
+    if not tok.norm.endswith(_FATHER_ENDS):
+        return None
     for prefix in _PROCLITICS:
         if tok.norm.startswith(prefix) and tok.norm[len(prefix):] in _FATHER:
             alef = next((i for i, ch in enumerate(tok.text) if ch in "أاإآٱ"), None)

@@ -277,3 +277,12 @@ def test_a_place_the_gazetteer_knows_in_no_country_takes_none(make_analysis) -> 
     assert at_sea, [e.location for e in events]
     # a sea (the gazetteer has its coordinates, and no country) is not put in Libya
     assert all(e.location.country is None for e in at_sea)
+
+
+def test_residents_and_workers_fight_no_battle_and_fire_no_shell(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    for text in ("قال سكان إن 20 مدنيا قتلوا في بلدة جرابولي في انفجار بمخزن للذخيرة.",
+                 "وقتل 20 شخصا في بلدة جرابولي في اشتباكات بين مسلحين مجهولين والعمال."):
+        an = make_analysis(text, "2018-06-11", places={"جرابولي": ("LY", "city")}, quantities={"20": 20})
+        for e in _events(an, keep_all=True):
+            if e.event_type in ("battles", "explosions_remote_violence"):
+                assert all(a.kind != "civilians" for a in e.actors if a.role == "perpetrator"), (text, e.actors)
