@@ -123,7 +123,7 @@ class Pipeline:
         salient = [t for i, toks in by_sentence.items()
                    if self.options.full_ner or is_salient(text, toks, len(per_sentence[i])) for t in toks]
         tagged = self.tagger.tag(text, salient) if salient else []
-        entities = _person_names(text, _before_dates(text, kunya_names(text, tokens, tagged), dates), self._first_names)
+        entities = _names_as_read(text, _before_dates(text, kunya_names(text, tokens, tagged), dates), self._first_names)
         ner = [Mention(e.start, e.end, e.mention, e.label, e.mention, source="ner") for e in entities]
         people = [m for m in ner if m.label == "PERS"]
         named = groups_named_after_people(text, tokens, people)  # "حركة نور الدين الزنكي"
@@ -170,7 +170,7 @@ _FIRST_WORD = re.compile(r"(\S+)\s*")
 _GLUED = frozenset("ولب")
 
 
-def _person_names(text: str, entities: list[Entity], first_names: frozenset[str]) -> list[Entity]:
+def _names_as_read(text: str, entities: list[Entity], first_names: frozenset[str]) -> list[Entity]:
     """The tagger's names cut as a reader cuts them: two person names with only a space between
     are one ("علي حميد" and "علي القيز" of "علي حميد علي القيز"); a title before the name
     ("العقيد", "الليفتنانت كولونيل") and a conjunction or preposition glued to a known first name

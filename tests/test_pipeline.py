@@ -3,12 +3,12 @@
 import datetime as dt
 
 from marsad.model import Document, Entity
-from marsad.pipeline import _before_dates, _person_names, default_pipeline
+from marsad.pipeline import _before_dates, _names_as_read, default_pipeline
 
 
 def _cut(text: str, spans: list[str]) -> list[str]:
     entities = [Entity("PERS", text.index(s), text.index(s) + len(s), s) for s in spans]
-    return [e.mention for e in _person_names(text, entities, default_pipeline()._first_names)]
+    return [e.mention for e in _names_as_read(text, entities, default_pipeline()._first_names)]
 
 
 def test_title_and_glued_conjunction_are_not_part_of_the_name() -> None:
@@ -21,7 +21,7 @@ def test_a_preposition_glued_to_a_name_is_not_part_of_it() -> None:
     assert _cut(text, ["لفيصل رجب"]) == ["فيصل رجب"]
     text = "وقال رئيس المكتب الإعلامي لمنظمة الخوذ البيضاء ولواء العروبة إن الطريق أغلق."
     entities = [Entity("ORG", text.index(s), text.index(s) + len(s), s) for s in ("لمنظمة الخوذ البيضاء", "لواء العروبة")]
-    cut = _person_names(text, entities, default_pipeline()._first_names)
+    cut = _names_as_read(text, entities, default_pipeline()._first_names)
     assert [e.mention for e in cut] == ["منظمة الخوذ البيضاء", "لواء العروبة"]  # "لواء" is a head itself
     assert all(text[e.start:e.end] == e.mention for e in cut)
 
@@ -33,7 +33,7 @@ def test_a_name_that_starts_with_waw_is_kept() -> None:
 
 def test_two_halves_of_one_name_are_joined_and_offsets_stay_exact() -> None:
     text = "وأكد علي حميد علي القيز أن الطريق أغلق، وقال سامي حداد، ويوسف."
-    names = _person_names(text, [Entity("PERS", 5, 13, "علي حميد"), Entity("PERS", 14, 23, "علي القيز")],
+    names = _names_as_read(text, [Entity("PERS", 5, 13, "علي حميد"), Entity("PERS", 14, 23, "علي القيز")],
                           default_pipeline()._first_names)
     assert [(e.start, e.end) for e in names] == [(5, 23)]
     assert text[names[0].start:names[0].end] == "علي حميد علي القيز"

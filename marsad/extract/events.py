@@ -236,7 +236,8 @@ def _actors(inc: Incident, claims: list[ClaimMention], args: IncidentArguments, 
     scores: list[float] = models.actor.positive(args.actor_rows).tolist() if args.actors else []
     claimed_by = {c.claimant.name for c in claims if c.claimant and c.claim.status == "claimed"}
     by_score = [(score, c) for score, c in sorted(zip(scores, args.actors, strict=True), key=lambda x: -x[0])
-                if score >= models.actor_min and not (event_type in _ARMED_DOERS and c.value.kind == "civilians")]
+                if score >= models.actor_min and not (event_type in _ARMED_DOERS
+                                                      and c.value.kind == "civilians")]  # type: ignore[union-attr]
     # a group that claimed the attack is its claimant; the perpetrator is who the text says did it
     ranked = [c for _, c in by_score if c.value.name not in claimed_by]  # type: ignore[union-attr]
     if event_type != "battles" and by_score and by_score[0][1].value.name in claimed_by:  # type: ignore[union-attr]

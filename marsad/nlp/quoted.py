@@ -36,8 +36,8 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 
 def is_group_head(word: str) -> bool:
     """The word (raw or normalised, with its article) heads group names: "منظمة", "المجلس", "حزب"."""
-    return norm_key(word) in _words()[0] or any(rest in _words()[0] for prefix, rest in stem_candidates(norm_key(word))
-                                                if prefix in ("", "ال"))
+    heads = _words()[0]
+    return any(rest in heads for prefix, rest in stem_candidates(norm_key(word)) if prefix in ("", "ال"))
 
 
 def _is_one_of(word: str, words: frozenset[str]) -> bool:
