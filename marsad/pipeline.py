@@ -21,7 +21,7 @@ from marsad.extract.salience import is_salient
 from marsad.extract.views import sentence_views
 from marsad.model import Analysis, DateValue, Document, Entity, Mention, Result, Sentence, Token
 from marsad.nlp.kunya import kunya_names
-from marsad.nlp.quoted import groups_named_after_people, is_group_head, quoted_groups
+from marsad.nlp.quoted import group_head_clitics, groups_named_after_people, quoted_groups
 from marsad.resolve.actors import full_person_names
 from marsad.resolve.places import localise_places
 from marsad.text.clean import noise_spans
@@ -221,7 +221,7 @@ def _before_dates(text: str, entities: list[Entity], dates: Sequence[DateValue])
 def _glued_to_head(name: str) -> bool:
     """"لمنظمة الخوذ البيضاء": a preposition or conjunction on a word that heads group names."""
     head = name.split(" ", 1)[0]
-    return len(head) > 3 and head[0] in _GLUED and not is_group_head(head) and is_group_head(head[1:])
+    return len(head) > 3 and group_head_clitics(head) in _GLUED
 
 
 def _inside(sents: tuple[Sentence, ...]) -> Callable[[int, int], bool]:

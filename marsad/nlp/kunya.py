@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.model import Entity, Token
+from marsad.text.normalize import normalize
 
 __all__ = ["kunya_names"]
 
@@ -50,8 +51,7 @@ def _kunya_start(tok: Token) -> int | None:
         return None
     for prefix in _PROCLITICS:
         if tok.norm.startswith(prefix) and tok.norm[len(prefix):] in _FATHER:
-            alef = next((i for i, ch in enumerate(tok.text) if ch in "أاإآٱ"), None)
-            return alef if alef is not None and tok.text[alef + 1:alef + 2] == "ب" else None
+            return normalize(tok.text).to_raw[len(prefix)]
     return None
 
 

@@ -21,7 +21,7 @@ from marsad.model import Mention, Token
 from marsad.text.normalize import norm_key, normalize
 from marsad.text.segment import stem_candidates
 
-__all__ = ["quoted_groups", "groups_named_after_people", "is_group_head"]
+__all__ = ["quoted_groups", "groups_named_after_people", "group_head_clitics"]
 
 _QUOTED = re.compile(r"«([^«»\n]{2,80})»|“([^“”\n]{2,80})”|\"([^\"\n]{2,80})\"")
 _MAX_WORDS = 6
@@ -34,10 +34,10 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(norm_key(w) for w in data["heads"]), frozenset(norm_key(w) for w in data["before"])
 
 
-def is_group_head(word: str) -> bool:
-    """The word (raw or normalised, with its article) heads group names: "منظمة", "المجلس", "حزب"."""
-    heads = _words()[0]
-    return any(rest in heads for prefix, rest in stem_candidates(norm_key(word)) if prefix in ("", "ال"))
+def group_head_clitics(word: str) -> str | None:
+    """The proclitics (article excluded) written on a word that heads group names: "" for "منظمة"
+    and "المجلس", "ل" for "لمنظمة"; None when the word heads none."""
+    return _clitics(norm_key(word), _words()[0])
 
 
 def _is_one_of(word: str, words: frozenset[str]) -> bool:

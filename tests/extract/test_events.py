@@ -283,6 +283,7 @@ def test_residents_and_workers_fight_no_battle_and_fire_no_shell(make_analysis) 
     for text in ("قال سكان إن 20 مدنيا قتلوا في بلدة جرابولي في انفجار بمخزن للذخيرة.",
                  "وقتل 20 شخصا في بلدة جرابولي في اشتباكات بين مسلحين مجهولين والعمال."):
         an = make_analysis(text, "2018-06-11", places={"جرابولي": ("LY", "city")}, quantities={"20": 20})
-        for e in _events(an, keep_all=True):
-            if e.event_type in ("battles", "explosions_remote_violence"):
-                assert all(a.kind != "civilians" for a in e.actors if a.role == "perpetrator"), (text, e.actors)
+        armed = [e for e in _events(an, keep_all=True) if e.event_type in ("battles", "explosions_remote_violence")]
+        assert armed, text
+        for e in armed:
+            assert all(a.kind != "civilians" for a in e.actors if a.role == "perpetrator"), (text, e.actors)
