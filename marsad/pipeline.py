@@ -23,7 +23,7 @@ from marsad.model import Analysis, DateValue, Document, Entity, Mention, Result,
 from marsad.nlp.kunya import kunya_names
 from marsad.nlp.quoted import group_head_clitics, groups_named_after_people, quoted_groups
 from marsad.resolve.actors import full_person_names
-from marsad.resolve.places import localise_places
+from marsad.resolve.places import after_place_noun, localise_places
 from marsad.text.clean import noise_spans
 from marsad.text.dates import find_dates
 from marsad.text.normalize import norm_key, normalize
@@ -133,9 +133,11 @@ class Pipeline:
         # first words ("حيد" of "حيد الحمام", "منطقة دير" of "منطقة دير السفلى")
         linked = [m for m in linked if not (m.label == "PLACE" and m.source == "gazetteer"
                                             and any(_cut_short(m, e) for e in ner if e.label == "LOC"))]
-        # a person's name beats a village of the same spelling ("داود نعيمي")
+        # a person's name beats a village of the same spelling ("داود نعيمي"), unless a place noun
+        # introduces the village ("قرية أبو ديس")
         linked = [m for m in linked if not (m.label == "PLACE" and m.precision == "city" and m.kind != "city"
-                                            and _overlaps_any(m.start, m.end, people))]
+                                            and _overlaps_any(m.start, m.end, people)
+                                            and not after_place_noun(tokens, m.start))]
         # a first name spelled like a nationality is the person's ("العقيد تركي المالكي")
         linked = [m for m in linked if not (m.label == "DEMONYM" and not m.text.startswith("ال")
                                             and any(p.start == m.start and p.end > m.end for p in people))]

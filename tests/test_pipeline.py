@@ -46,6 +46,12 @@ def test_the_pipeline_gives_the_joined_name() -> None:
     assert "علي حميد علي القيز" in people
 
 
+def test_a_village_a_place_noun_introduces_is_no_kunya() -> None:
+    text = "وتخطط إسرائيل لإعادة توطين السكان في منطقة قرب قرية أبو ديس الفلسطينية قرب القدس."
+    mentions = default_pipeline().analyse(Document(id="x", text=text)).mentions
+    assert [(m.text, m.label, m.country) for m in mentions if "ديس" in m.text] == [("أبو ديس", "PLACE", "PS")]
+
+
 def test_a_name_ends_before_a_day_named_in_words() -> None:
     text = "أكدت منظمة حظر الأسلحة الكيميائية الأربعاء أن غاز الكلور استخدم، وقالت حركة 6 أبريل إنها ستتظاهر."
     an = default_pipeline().analyse(Document(id="x", text=text, published=dt.date(2018, 5, 16)))

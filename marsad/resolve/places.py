@@ -26,7 +26,7 @@ from marsad.text.normalize import norm_key
 from marsad.text.segment import split_clitics
 
 __all__ = ["Place", "PlaceMention", "DemonymMention", "Gazetteer", "default_gazetteer", "document_country",
-           "localise_places"]
+           "localise_places", "after_place_noun"]
 
 _PRECISION = {"country": "country", "region": "region", "admin1": "admin1", "admin2": "city", "city": "city",
               "town": "city", "point": "point"}
@@ -328,6 +328,11 @@ def _names_building(tokens: Sequence[Token], starts: list[int], start: int) -> b
     """The word before the place's word is a building's ("متحف", "فندق")."""
     prev = _word_before(tokens, starts, start, whole=False)
     return prev is not None and (prev.norm in _facility_heads() or prev.stem in _facility_heads())
+
+
+def after_place_noun(tokens: Sequence[Token], start: int) -> bool:
+    """A place noun ("قرية", "بلدة", "مخيم" …) stands right before the word at ``start``."""
+    return _head_precision(tokens, [t.start for t in tokens], start) is not None
 
 
 def _head_precision(tokens: Sequence[Token], starts: list[int], start: int) -> str | None:
