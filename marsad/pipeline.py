@@ -22,7 +22,7 @@ from marsad.extract.views import sentence_views
 from marsad.model import Analysis, DateValue, Document, Entity, Mention, Result, Sentence, Token
 from marsad.nlp.kunya import kunya_names
 from marsad.nlp.quoted import group_head_clitics, groups_named_after_people, quoted_groups
-from marsad.resolve.actors import full_person_names
+from marsad.resolve.actors import ActorMention, full_person_names
 from marsad.resolve.places import after_place_noun, localise_places
 from marsad.text.clean import noise_spans
 from marsad.text.dates import find_dates
@@ -144,6 +144,10 @@ class Pipeline:
         # a nisba that ends a person's name is the person's ("أبو حمزة التونسي")
         linked = [m for m in linked if not (m.label == "DEMONYM" and any(p.start < m.start and p.end == m.end
                                                                            for p in people))]
+        # an ambiguous name read as a group's after a word naming a kind of group yields to a longer name
+        # the tagger reads there ("جماعة فتح الله غولن")
+        linked = [m for m in linked if not (m.source == "kb_kind_named" and any(
+            e.start < m.end and m.start < e.end and (e.start < m.start or e.end > m.end) for e in ner))]
         mentions = full_person_names(linked + [m for m in ner if not _overlaps_any(m.start, m.end, linked)])
         return localise_places(mentions, tokens)
 
@@ -249,10 +253,12 @@ def _overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
     return any(start < m.end and m.start < end for m in mentions)
 
 
-def _actor_mention(match: object) -> Mention:
-    entry = match.entry  # type: ignore[attr-defined]
-    return Mention(match.start, match.end, match.mention, "ACTOR", entry.name,  # type: ignore[attr-defined]
-                   kb_id=entry.id, kind=entry.kind, country=entry.country, source="kb")
+def _actor_mention(match: ActorMention) -> Mention:
+    entry, source = match.entry, "kb_kind_named" if match.introduced else "kb"
+    if entry is None:  # a name several groups share
+        return Mention(match.start, match.end, match.mention, "ACTOR", match.mention, kind="group", source=source)
+    return Mention(match.start, match.end, match.mention, "ACTOR", entry.name,
+                   kb_id=entry.id, kind=entry.kind, country=entry.country, source=source)
 
 
 def _place_mention(match: object) -> Mention:

@@ -71,6 +71,21 @@ def test_a_kunya_is_one_person_and_its_nisba_no_nationality() -> None:
     assert not [m for m in mentions if m.label == "DEMONYM"]
 
 
+def test_a_group_several_entries_share_a_name_with_is_still_a_group_with_its_leader() -> None:
+    # "أنصار الشريعة" names a Libyan and a Tunisian group; "سيف الله" the tagger read as no person
+    text = "وأكد مصدر عسكري مقتل أمير تنظيم أنصار الشريعة سيف الله بن حسين في اشتباكات وقعت اليوم في بنغازي."
+    result = default_pipeline()(Document(id="x", text=text))
+    assert [(r.type, r.source.name, r.target.name) for r in result.relations] == \
+        [("role", "سيف الله بن حسين", "أنصار الشريعة")]
+    group = next(m for m in default_pipeline().analyse(Document(id="x", text=text)).mentions if m.kind == "group")
+    assert (group.text, group.kb_id) == ("أنصار الشريعة", None)
+    # a longer name the tagger reads there wins: "فتح" (Fatah) is not the group of "جماعة فتح الله غولن"
+    text = "وأكد مصدر أمني مقتل مسلحين في اشتباكات مع عناصر من جماعة فتح الله غولن في أنقرة."
+    mentions = default_pipeline().analyse(Document(id="x", text=text)).mentions
+    assert "fatah" not in {m.kb_id for m in mentions}
+    assert any("غولن" in m.text for m in mentions)
+
+
 def test_a_place_the_tagger_reads_longer_than_the_gazetteer_keeps_its_whole_name() -> None:
     # the gazetteer knows a "حيد" and a "منطقة دير"; the tagger reads the whole names
     pipeline = default_pipeline()

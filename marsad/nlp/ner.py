@@ -21,6 +21,7 @@ import numpy as np
 
 from marsad.model import Entity, Token
 from marsad.nlp.ner_features import Featurizer, SentenceFeatures, read_gazetteer, vector_key
+from marsad.text.normalize import norm_key
 
 __all__ = ["NerError", "NerTagger", "default_tagger", "viterbi", "allowed_transitions", "iob2_spans",
            "is_bioes", "to_bioes", "to_iob2_labels", "transition_penalties",
@@ -68,7 +69,7 @@ class NerTagger:
 
     def tag_tokens(self, words: list[list[str]]) -> list[list[str]]:
         """IOB2 labels for each sentence of words."""
-        feats = [self.featurizer.sentence(ws, with_chars=False) if ws else None for ws in words]
+        feats = [self.featurizer.sentence(_as_read(ws), with_chars=False) if ws else None for ws in words]
         out: list[list[str]] = [[] for _ in words]
         order = sorted((i for i, f in enumerate(feats) if f is not None), key=lambda i: -len(words[i]))
         for batch in _batches(order, [len(w) for w in words]):
@@ -409,6 +410,30 @@ def _windows(tokens: Sequence[Token]) -> list[list[Token]]:
             windows.append([])
         windows[-1].append(token)
     return windows
+
+
+# The first words of theophoric names ("ذبيح الله مجاهد", "فتح الله غولن", "سيف الله بن حسين"). The
+# tagger learned "عبد الله" as a name from its training news, but reads "الله" after a rarer first word
+# as the word for God; it is shown each of them as "عبد". Words that mostly make pious phrases ("رحمة
+# الله", "بحمد الله", "بأمر الله") are not among them.
+_THEOPHORIC = frozenset({"ذبيح", "سيف", "نصر", "فضل", "عطاء", "فتح", "هبه", "ولي", "روح", "خير", "جار", "ضيف",
+                         "عوض", "رزق", "عبيد", "حبيب", "امان", "اسد", "قدره", "لطف", "عزت", "نعمت", "حشمت"})
+_GOD = "الله"
+
+
+def _as_read(words: list[str]) -> list[str]:
+    """The words as the tagger reads them: the first word of a theophoric name as "عبد" (after "و"
+    only: "بفضل الله" is "thanks to God")."""
+    out = words
+    for i in range(len(words) - 1):
+        if norm_key(words[i + 1]) != _GOD:
+            continue
+        first = norm_key(words[i])
+        prefix = "و" if first.startswith("و") and first[1:] in _THEOPHORIC else ""
+        if first[len(prefix):] in _THEOPHORIC:
+            out = out if out is not words else list(words)
+            out[i] = prefix + "عبد"
+    return out
 
 
 @lru_cache(maxsize=1)

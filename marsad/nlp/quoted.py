@@ -4,8 +4,9 @@ Arabic news often quotes the name of a group it introduces: ما يسمى "مج�
 “غرفة عمليات حلب” التي تضم …. A quoted phrase of one to six words is a group's name when it opens
 with a word that heads group names ("مجلس", "غرفة", "جيش", …) or follows a word that introduces one
 ("شبكة", "جماعة", …). A person's name right after such a head names a group after that person
-("حركة نور الدين الزنكي", "كتائب عبد الله عزام"). The word lists are data
-(``kb/lexicons/quoted_names.yaml``).
+("حركة نور الدين الزنكي", "كتائب عبد الله عزام"). A word naming a group's kind ("تنظيم", "جماعة")
+makes the name after it a group's, even one the knowledge base shares among several groups
+(``resolve/actors.py``). The word lists are data (``kb/lexicons/quoted_names.yaml``).
 """
 
 from __future__ import annotations
@@ -21,23 +22,27 @@ from marsad.model import Mention, Token
 from marsad.text.normalize import norm_key, normalize
 from marsad.text.segment import stem_candidates
 
-__all__ = ["quoted_groups", "groups_named_after_people", "group_head_clitics"]
+__all__ = ["quoted_groups", "groups_named_after_people", "group_head_clitics", "names_group_kind"]
 
 _QUOTED = re.compile(r"«([^«»\n]{2,80})»|“([^“”\n]{2,80})”|\"([^\"\n]{2,80})\"")
 _MAX_WORDS = 6
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
+def _lists() -> dict[str, frozenset[str]]:
     raw = resources.files("marsad.kb").joinpath("lexicons/quoted_names.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
-    return frozenset(norm_key(w) for w in data["heads"]), frozenset(norm_key(w) for w in data["before"])
+    return {name: frozenset(norm_key(w) for w in words) for name, words in yaml.safe_load(raw).items()}
 
 
 def group_head_clitics(word: str) -> str | None:
     """The proclitics (article excluded) written on a word that heads group names: "" for "منظمة"
     and "المجلس", "ل" for "لمنظمة"; None when the word heads none."""
-    return _clitics(norm_key(word), _words()[0])
+    return _clitics(norm_key(word), _lists()["heads"])
+
+
+def names_group_kind(word: str) -> bool:
+    """Whether the word names a group's kind ("تنظيم", "لجماعة", "الحركة"), as before a group's name."""
+    return _is_one_of(norm_key(word), _lists()["kinds"])
 
 
 def _is_one_of(word: str, words: frozenset[str]) -> bool:
@@ -55,7 +60,7 @@ def _clitics(word: str, words: frozenset[str]) -> str | None:
 
 def quoted_groups(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Quoted group names in ``text[start:end]``, as mentions with raw offsets (the quotes left out)."""
-    heads, before = _words()
+    heads, before = _lists()["heads"], _lists()["before"]
     out = []
     for m in _QUOTED.finditer(text, start, len(text) if end is None else end):
         group = next(i for i in (1, 2, 3) if m.group(i) is not None)
@@ -76,7 +81,7 @@ def quoted_groups(text: str, start: int = 0, end: int | None = None) -> list[Men
 def groups_named_after_people(text: str, tokens: Sequence[Token], people: Sequence[Mention]) -> list[Mention]:
     """Group mentions for the person names (``people``) that follow a head of group names in
     ``tokens``; the mention spans the head and the name ("حركة نور الدين الزنكي")."""
-    heads, _ = _words()
+    heads = _lists()["heads"]
     starts = {t.start: i for i, t in enumerate(tokens)}
     out = []
     for person in people:

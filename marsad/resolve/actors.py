@@ -2,7 +2,8 @@
 
 Loaded once from ``kb/actors.yaml`` (built by ``kb/build/build_actors.py``). Mentions are found
 with the clitic-aware phrase matcher ("وداعش", "لأنصار بيت المقدس"); aliases marked ambiguous
-(القاعدة is also a military base, النصرة also "support") are matched only in their longer forms.
+(القاعدة is also a military base, النصرة also "support") are matched only in their longer forms,
+or after a word that introduces a group's name ("تنظيم أنصار الشريعة").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 from marsad.model import Mention, Token
+from marsad.nlp.quoted import names_group_kind
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalize import norm_key
 
@@ -45,7 +47,8 @@ class ActorMention:
     start: int
     end: int
     mention: str
-    entry: ActorEntry
+    entry: ActorEntry | None  # None: a group's name that several entries share
+    introduced: bool = False  # an ambiguous name read as a group's after a word naming a group's kind
 
 
 def _entry(obj: dict[str, Any]) -> ActorEntry:
@@ -71,6 +74,9 @@ class ActorKB:
         self._matcher: PhraseMatcher[ActorEntry] = PhraseMatcher(phrases, min_chars=3)
         self._all: PhraseMatcher[ActorEntry] = PhraseMatcher(
             [(a, e) for e in entries for a in (e.name, *e.aliases)], min_chars=3)
+        self._ambiguous: PhraseMatcher[ActorEntry] = PhraseMatcher(
+            [(a, e) for e in entries for a in ambiguous.get(e.id, set())], min_chars=3)
+        self._ambiguous_keys = frozenset(norm_key(a) for names in ambiguous.values() for a in names)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorKB:
@@ -83,9 +89,20 @@ class ActorKB:
         return len(self._by_id)
 
     def find(self, text: str, tokens: Sequence[Token]) -> list[ActorMention]:
-        """Actor mentions among ``tokens`` (one sentence), longest first, raw offsets."""
-        return [ActorMention(m.start, m.end, m.mention, self._best(m.payloads))
-                for m in self._matcher.find(text, tokens)]
+        """Actor mentions among ``tokens`` (one sentence), longest first, raw offsets. An ambiguous name
+        written as listed, right after a word naming a group's kind ("تنظيم أنصار الشريعة"), is a group:
+        the entry's when one entry has that name, else a group of no entry."""
+        found = [ActorMention(m.start, m.end, m.mention, self._best(m.payloads))
+                 for m in self._matcher.find(text, tokens)]
+        for m in self._ambiguous.find(text, tokens):
+            if m.first_token == 0 or m.prefix or m.key not in self._ambiguous_keys or \
+                    not names_group_kind(tokens[m.first_token - 1].text) or \
+                    any(f.start < m.end and m.start < f.end for f in found):
+                continue
+            entries = set(m.payloads)
+            found.append(ActorMention(m.start, m.end, m.mention, entries.pop() if len(entries) == 1 else None,
+                                      introduced=True))
+        return sorted(found, key=lambda f: f.start)
 
     def lookup(self, name: str) -> ActorEntry | None:
         hits = self._all.lookup(name)

@@ -6,6 +6,7 @@ import pytest
 from marsad.model import Document, Entity
 from marsad.nlp.ner import (
     NerTagger,
+    _as_read,
     allowed_transitions,
     default_tagger,
     harmonise,
@@ -35,6 +36,8 @@ CASES = [
      [("PERS", "محمود عباس"), ("LOC", "غزة")]),
     ("التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في جنيف يوم الجمعة.",
      [("PERS", "جون كيري"), ("PERS", "سيرغي لافروف"), ("LOC", "جنيف")]),
+    ("وقال المتحدث باسم حركة طالبان ذبيح الله مجاهد لوكالة الصحافة الفرنسية إن الهجوم استهدف قاعدة عسكرية.",
+     [("PERS", "ذبيح الله مجاهد")]),
     ("وقالت وكالة رويترز إن تنظيم القاعدة في اليمن تبنى الهجوم على مقر الشرطة في عدن.",
      [("ORG", "رويترز"), ("LOC", "اليمن"), ("LOC", "عدن")]),
     ("ودعا أبو محمد العدناني المتحدث باسم تنظيم داعش إلى شن هجمات في أوروبا.",
@@ -75,6 +78,13 @@ def test_a_first_name_spelled_like_a_nationality_is_the_persons() -> None:
     assert [(r.type, r.source.name) for r in result.relations] == [("role", "تركي المالكي")]
     nationality = process(Document("t", "وقال مسؤول تركي إن الانفجار وقع قرب الحدود."))
     assert ("PERS", "تركي") not in {(e.label, e.mention) for e in nationality.entities}
+
+
+def test_the_tagger_reads_a_theophoric_first_name_as_it_reads_abd() -> None:
+    assert _as_read(["ذبيح", "الله", "مجاهد"]) == ["عبد", "الله", "مجاهد"]
+    assert _as_read(["وفتح", "الله", "غولن"]) == ["وعبد", "الله", "غولن"]
+    assert _as_read(["بفضل", "الله"]) == ["بفضل", "الله"]  # "thanks to God"
+    assert _as_read(["حزب", "الله"]) == ["حزب", "الله"]
 
 
 def test_offsets_survive_diacritics_and_punctuation() -> None:

@@ -7,8 +7,8 @@ from marsad.resolve.actors import default_kb, full_person_names
 from marsad.text.segment import tokenize
 
 
-def _find(text: str) -> list[tuple[str, str]]:
-    return [(m.mention, m.entry.id) for m in default_kb().find(text, tokenize(text))]
+def _find(text: str) -> list[tuple[str, str | None]]:
+    return [(m.mention, m.entry.id if m.entry else None) for m in default_kb().find(text, tokenize(text))]
 
 
 @pytest.mark.parametrize(
@@ -46,9 +46,22 @@ def test_aliases_link_to_actors_with_exact_offsets(text: str, expected: list[tup
                                   "قدم النصرة للمظلومين", "فاز الفريق بالمباراة",
                                   "رفعوا لواء الثورة في الساحات", "حسم الفريق اللقب", "يحدوه أمل كبير",
                                   "قال الناطق باسم الجيش محمد علي", "وصلت الفرقة الرابعة إلى المدينة",
-                                  "التقى وفد من أنصار الشريعة", "زار رئيس ولاية الصومال الإثيوبية المدينة"])
+                                  "التقى وفد من أنصار الشريعة", "زار رئيس ولاية الصومال الإثيوبية المدينة",
+                                  "هاجم مسلحو الجماعة قاعدة للجيش"])
 def test_ambiguous_words_are_not_actors(text: str) -> None:
     assert [m for m in _find(text) if m[1] not in ("state-generic",)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل أمير تنظيم أنصار الشريعة في اشتباكات", [("أنصار الشريعة", None)]),  # the Libyan or the Tunisian group
+    ("وقالت جماعة أنصار الإسلام إنها هاجمت موقعا", [("أنصار الإسلام", None)]),
+    ("وهاجمت ميليشيا العصائب البلدة", [("العصائب", "asaib-ahl-al-haq")]),  # one entry has the name
+])
+def test_an_ambiguous_name_after_a_word_that_introduces_a_group_is_a_group(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _find(text) == expected
+    for m in default_kb().find(text, tokenize(text)):
+        assert text[m.start:m.end] == m.mention
 
 
 def test_renames_allegiance_and_roles() -> None:
