@@ -30,6 +30,9 @@ class RelationPattern:
     source_kinds: frozenset[str]
     target_kinds: frozenset[str]
     max_gap: int
+    # the most words (punctuation aside) between the cue and an argument before it, when the cue
+    # qualifies the noun right before it ("X المدعومة من Y", "X، الجناح المسلح لY")
+    max_gap_before: int | None
     detail: str | None
     requires: PhraseMatcher[str] | None
     glued: str = ""  # the cue's last word, a preposition written on the next word ("الموالي ل" → "لإيران")
@@ -49,7 +52,8 @@ def _patterns() -> PhraseMatcher[RelationPattern]:
             type=spec["type"], source=spec["source"], target=spec["target"],
             source_kinds=frozenset(spec.get("source_kinds", ["any"])),
             target_kinds=frozenset(spec.get("target_kinds", ["any"])),
-            max_gap=int(spec.get("max_gap", 6)), detail=spec.get("detail"),
+            max_gap=int(spec.get("max_gap", 6)), max_gap_before=spec.get("max_gap_before"),
+            detail=spec.get("detail"),
             requires=PhraseMatcher((r, "x") for r in spec["requires"]) if spec.get("requires") else None,
         )
         for cue in spec["cues"]:
@@ -91,6 +95,8 @@ def pattern_matches(text: str, views: list[SentenceView]) -> list[PatternMatch]:
         if len(actors) < 2:
             continue
         for match in _patterns().find(text, view.tokens):
+            if any(a.start <= match.start and match.end <= a.end for a in actors):
+                continue  # a cue inside a name: "تحالف "دعم الشرعية""
             for pattern in match.payloads:
                 if not _glued_ok(view, match, pattern):
                     continue
@@ -110,7 +116,7 @@ def relation_actors(view: SentenceView) -> list[Mention]:
     states = [Mention(p.start, p.end, p.text, STATE, p.name, p.kb_id, "state_force", p.country, source="place")
               for p in countries]
     states += [Mention(d.start, d.end, d.text, STATE, d.name, None, "state_force", d.country, source="demonym")
-               for d in view.demonyms]
+               for d in view.demonyms if not _qualifies_a_name(view, d)]
     taken = [(m.start, m.end) for m in view.actors]
     states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
     taken += [(m.start, m.end) for m in states]
@@ -141,6 +147,16 @@ def _sides(view: SentenceView) -> list[Mention]:
             out.append(Mention(tok.end - len(text), tok.end, text, "ACTOR", name, kind="group", source="side"))
             break
     return out
+
+
+def _qualifies_a_name(view: SentenceView, demonym: Mention) -> bool:
+    """A nationality right after a place or an actor qualifies it ("مدينة عفرين السورية", "المعارضة
+    السورية"): it names no state that acts."""
+    i = view.token_index(demonym.start)
+    if i == 0 or demonym.start > view.tokens[i].start:
+        return False
+    before = view.tokens[i - 1].end
+    return any(m.end == before for m in (*view.places, *view.actors))
 
 
 def _after_regime(view: SentenceView, m: Mention) -> bool:
@@ -177,8 +193,9 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
         if not required:
             return []
         bound = required[0].start
-    source = _argument(view, actors, match, pattern.source, pattern.source_kinds, pattern.max_gap, None)
-    target = _argument(view, actors, match, pattern.target, pattern.target_kinds, pattern.max_gap, source)
+    gaps = (pattern.max_gap_before, pattern.max_gap)
+    source = _argument(view, actors, match, pattern.source, pattern.source_kinds, gaps, None)
+    target = _argument(view, actors, match, pattern.target, pattern.target_kinds, gaps, source)
     if bound is not None and target is not None:
         closer = [m for m in actors if m.end <= bound and m.start > (source.end if source else match.end)
                   and _kind_ok(m, pattern.target_kinds)]
@@ -202,8 +219,7 @@ def _conjoined(view: SentenceView, actors: list[Mention], first: Mention, kinds:
     last = first
     for nxt in following:
         gap = view.norm_window(view.token_index(last.end - 1) + 1, view.token_index(nxt.start) - 1)
-        starts_with_and = view.tokens[view.token_index(nxt.start)].prefix.startswith("و") or gap in (["و"], [])
-        if gap and gap not in (["و"], ['"', "و"], ["و", '"'], ['"', "و", '"']) or not starts_with_and:
+        if gap and gap not in (["و"], ['"', "و"], ["و", '"'], ['"', "و", '"']) or not (gap or _after_and(view, nxt)):
             break
         if _kind_ok(nxt, kinds):
             out.append(nxt)
@@ -212,8 +228,7 @@ def _conjoined(view: SentenceView, actors: list[Mention], first: Mention, kinds:
     last = first
     for prev in reversed(preceding):
         gap = view.norm_window(view.token_index(prev.end - 1) + 1, view.token_index(last.start) - 1)
-        joined = view.tokens[view.token_index(last.start)].prefix.startswith("و") or gap == ["و"]
-        if (gap and gap not in (["و"], ['"', "و"], ['"', "و", '"'])) or not joined:
+        if (gap and gap not in (["و"], ['"', "و"], ['"', "و", '"'])) or not (gap or _after_and(view, last)):
             break
         if _kind_ok(prev, kinds):
             out.insert(0, prev)
@@ -221,15 +236,24 @@ def _conjoined(view: SentenceView, actors: list[Mention], first: Mention, kinds:
     return out
 
 
+def _after_and(view: SentenceView, m: Mention) -> bool:
+    """The mention follows a "و" written on its first word ("وإيران", "والمعارضة")."""
+    tok = view.tokens[view.token_index(m.start)]
+    return m.start > tok.start and tok.norm.startswith("و")
+
+
 def _same_actor(a: Mention, b: Mention) -> bool:
     return (a.kb_id is not None and a.kb_id == b.kb_id) or a.name == b.name
 
 
 def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern], where: str,
-              kinds: frozenset[str], max_gap: int, other: Mention | None) -> Mention | None:
+              kinds: frozenset[str], gaps: tuple[int | None, int], other: Mention | None) -> Mention | None:
+    """The argument standing ``where`` the pattern says: at most ``gaps`` = (words before, tokens) away."""
+    words_before, max_gap = gaps
     near = [m for m in actors if m is not other and not (match.start <= m.start and m.end <= match.end)]
-    before = [m for m in near if m.end <= match.start
-              and match.first_token - view.token_index(m.end - 1) - 1 <= max_gap]
+    before = [m for m in near if m.end <= match.start and (
+        match.first_token - view.token_index(m.end - 1) - 1 <= max_gap if words_before is None
+        else _words_between(view, view.token_index(m.end - 1), match.first_token) <= words_before)]
     after = [m for m in near if m.start >= match.start and m.end > match.end
              and view.token_index(m.start) - match.last_token - 1 <= max_gap]
     if other is not None:
@@ -253,6 +277,10 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
     # none before: the doer after its verb or verbal noun ("بايعت جماعة …", "تسليح إيران لجماعة …"),
     # never the object of a preposition ("دعما لليمن")
     return after[0] if after and not _governed(view, after[0]) else None
+
+
+def _words_between(view: SentenceView, i: int, j: int) -> int:
+    return sum(1 for tok in view.tokens[i + 1:j] if tok.norm[:1].isalnum())
 
 
 def _governed(view: SentenceView, m: Mention) -> bool:

@@ -174,3 +174,35 @@ def test_a_cue_whose_preposition_is_written_on_the_next_word(make_analysis) -> N
     text = "وتقدم القوات دعما لليمن لتخليصه من المخطط الإيراني."
     an = make_analysis(text, places={"يمن": ("YE", "country"), "الإيراني": ("IR", "country")})
     assert not any(m.source.name == "يمن" for m in pattern_matches(an.text, sentence_views(an)))
+
+
+def test_actors_joined_by_a_waw_written_on_the_word_share_the_relation(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "روسيا وإيران هما الحليفتان الرئيسيتان لحكومة دمشق، بينما تدعم أمريكا وتركيا المتمردين."
+    an = make_analysis(text, actors={"حكومة دمشق": "state_force", "المتمردين": "group"},
+                       places={"روسيا": ("RU", "country"), "إيران": ("IR", "country"), "أمريكا": ("US", "country"),
+                               "تركيا": ("TR", "country")})
+    proposed = _proposed(an)
+    assert {("support", "روسيا", "حكومة دمشق"), ("support", "إيران", "حكومة دمشق"),
+            ("support", "أمريكا", "المتمردين"), ("support", "تركيا", "المتمردين")} <= proposed
+
+
+def test_a_nationality_after_a_name_qualifies_it_and_joins_nothing(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # adjacent names with no "و" between are not joined; "السورية" says whose opposition, not who backs it
+    text = "وتدعم أميركا المعارضة السورية منذ سنوات."
+    an = make_analysis(text, actors={"المعارضة": "group"}, places={"أميركا": ("US", "country")},
+                       demonyms={"السورية": "SY"})
+    assert _proposed(an) == {("support", "أميركا", "المعارضة")}
+
+
+def test_a_cue_inside_a_name_proposes_nothing(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = 'وجرى الحديث حول ملف اليمن وتحالف "دعم الشرعية" الذي تقوده المملكة.'
+    an = make_analysis(text, actors={"دعم الشرعية": "group"}, places={"اليمن": ("YE", "country")})
+    assert _proposed(an) == set()
+
+
+def test_an_adjective_of_belonging_ties_the_noun_right_before_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("وأعلنت كتائب النصر التابعة لحركة الفجر مسؤوليتها. "
+            "وفجرت قوات الوادي عربة تابعة لجبهة الصمود.")
+    an = make_analysis(text, actors={"كتائب النصر": "group", "حركة الفجر": "group", "قوات الوادي": "group",
+                                     "جبهة الصمود": "group"})
+    assert _proposed(an) == {("membership", "كتائب النصر", "حركة الفجر")}
