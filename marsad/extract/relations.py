@@ -33,6 +33,7 @@ class RelationPattern:
     # the most words (punctuation aside) between the cue and an argument before it, when the cue
     # qualifies the noun right before it ("X المدعومة من Y", "X، الجناح المسلح لY")
     max_gap_before: int | None
+    max_gap_after: int | None  # the same after the cue, when the argument is the object of its last word
     detail: str | None
     requires: PhraseMatcher[str] | None
     glued: str = ""  # the cue's last word, a preposition written on the next word ("الموالي ل" → "لإيران")
@@ -52,7 +53,7 @@ def _patterns() -> PhraseMatcher[RelationPattern]:
             type=spec["type"], source=spec["source"], target=spec["target"],
             source_kinds=frozenset(spec.get("source_kinds", ["any"])),
             target_kinds=frozenset(spec.get("target_kinds", ["any"])),
-            max_gap=int(spec.get("max_gap", 6)), max_gap_before=spec.get("max_gap_before"),
+            max_gap=int(spec.get("max_gap", 6)), max_gap_before=spec.get("max_gap_before"), max_gap_after=spec.get("max_gap_after"),
             detail=spec.get("detail"),
             requires=PhraseMatcher((r, "x") for r in spec["requires"]) if spec.get("requires") else None,
         )
@@ -193,7 +194,7 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
         if not required:
             return []
         bound = required[0].start
-    gaps = (pattern.max_gap_before, pattern.max_gap)
+    gaps = (pattern.max_gap_before, pattern.max_gap, pattern.max_gap_after)
     source = _argument(view, actors, match, pattern.source, pattern.source_kinds, gaps, None)
     target = _argument(view, actors, match, pattern.target, pattern.target_kinds, gaps, source)
     if bound is not None and target is not None:
@@ -247,15 +248,17 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 
 def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[RelationPattern], where: str,
-              kinds: frozenset[str], gaps: tuple[int | None, int], other: Mention | None) -> Mention | None:
-    """The argument standing ``where`` the pattern says: at most ``gaps`` = (words before, tokens) away."""
-    words_before, max_gap = gaps
+              kinds: frozenset[str], gaps: tuple[int | None, int, int | None], other: Mention | None) -> Mention | None:
+    """The argument standing ``where`` the pattern says: at most ``gaps`` = (words before, tokens, words
+    after) away."""
+    words_before, max_gap, words_after = gaps
     near = [m for m in actors if m is not other and not (match.start <= m.start and m.end <= match.end)]
     before = [m for m in near if m.end <= match.start and (
         match.first_token - view.token_index(m.end - 1) - 1 <= max_gap if words_before is None
         else _words_between(view, view.token_index(m.end - 1), match.first_token) <= words_before)]
-    after = [m for m in near if m.start >= match.start and m.end > match.end
-             and view.token_index(m.start) - match.last_token - 1 <= max_gap]
+    after = [m for m in near if m.start >= match.start and m.end > match.end and (
+        view.token_index(m.start) - match.last_token - 1 <= max_gap if words_after is None
+        else _words_between(view, match.last_token, view.token_index(m.start)) <= words_after)]
     if other is not None:
         after = [m for m in after if not (m.start < other.end and other.start < m.end)]
     if where == "after2":  # the second actor after the cue, whatever the first one is

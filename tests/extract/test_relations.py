@@ -206,3 +206,11 @@ def test_an_adjective_of_belonging_ties_the_noun_right_before_it(make_analysis) 
     an = make_analysis(text, actors={"كتائب النصر": "group", "حركة الفجر": "group", "قوات الوادي": "group",
                                      "جبهة الصمود": "group"})
     assert _proposed(an) == {("membership", "كتائب النصر", "حركة الفجر")}
+
+
+def test_a_preposition_ending_a_cue_takes_the_name_right_after_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال سامي العلي، وهو عضو في مجلس المحافظة، لجبهة الصمود إن القصف استمر. "
+            "وأكد أن خالد يوسف عضو في حركة الفجر منذ سنوات.")
+    an = make_analysis(text, actors={"جبهة الصمود": "group", "حركة الفجر": "group"},
+                       persons=["سامي العلي", "خالد يوسف"])
+    assert _proposed(an) == {("membership", "خالد يوسف", "حركة الفجر")}
