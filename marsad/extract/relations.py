@@ -17,6 +17,7 @@ from marsad.extract.lexicon import is_one_of, words
 from marsad.extract.views import DESCRIPTOR, SentenceView
 from marsad.model import Mention
 from marsad.text.matcher import PhraseMatch, PhraseMatcher
+from marsad.text.normalize import norm_key
 from marsad.text.segment import stem_candidates
 
 __all__ = ["PatternMatch", "pattern_matches", "relation_actors", "relation_cues", "STATE"]
@@ -36,6 +37,7 @@ class RelationPattern:
     max_gap_after: int | None  # the same after the cue, when the argument is the object of its last word
     detail: str | None
     requires: PhraseMatcher[str] | None
+    not_after: frozenset[str] = frozenset()  # words the cue may not follow: "على دعم" is the noun, not the verb
     glued: str = ""  # the cue's last word, a preposition written on the next word ("الموالي ل" → "لإيران")
 
 
@@ -53,9 +55,10 @@ def _patterns() -> PhraseMatcher[RelationPattern]:
             type=spec["type"], source=spec["source"], target=spec["target"],
             source_kinds=frozenset(spec.get("source_kinds", ["any"])),
             target_kinds=frozenset(spec.get("target_kinds", ["any"])),
-            max_gap=int(spec.get("max_gap", 6)), max_gap_before=spec.get("max_gap_before"), max_gap_after=spec.get("max_gap_after"),
-            detail=spec.get("detail"),
+            max_gap=int(spec.get("max_gap", 6)), max_gap_before=_optional_int(spec.get("max_gap_before")),
+            max_gap_after=_optional_int(spec.get("max_gap_after")), detail=spec.get("detail"),
             requires=PhraseMatcher((r, "x") for r in spec["requires"]) if spec.get("requires") else None,
+            not_after=frozenset(norm_key(w) for w in spec.get("not_after", [])),
         )
         for cue in spec["cues"]:
             entries.append((cue, pattern))
@@ -65,8 +68,17 @@ def _patterns() -> PhraseMatcher[RelationPattern]:
     return PhraseMatcher(entries)
 
 
+def _optional_int(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
 # one-letter prepositions, which Arabic writes on the word that follows ("التحق بتنظيم", "الموالي لإيران")
 _PREPOSITIONS = frozenset({"ل", "ب"})
+
+
+def _after_one_of(view: SentenceView, match: PhraseMatch[RelationPattern], words: frozenset[str]) -> bool:
+    """The cue follows one of ``words`` ("على دعم")."""
+    return match.first_token > 0 and view.tokens[match.first_token - 1].norm in words
 
 
 def _glued_ok(view: SentenceView, match: PhraseMatch[RelationPattern], pattern: RelationPattern) -> bool:
@@ -99,7 +111,7 @@ def pattern_matches(text: str, views: list[SentenceView]) -> list[PatternMatch]:
             if any(a.start <= match.start and match.end <= a.end for a in actors):
                 continue  # a cue inside a name: "تحالف "دعم الشرعية""
             for pattern in match.payloads:
-                if not _glued_ok(view, match, pattern):
+                if not _glued_ok(view, match, pattern) or _after_one_of(view, match, pattern.not_after):
                     continue
                 found = _apply(text, view, actors, match, pattern)
                 out.extend(found)

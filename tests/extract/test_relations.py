@@ -214,3 +214,13 @@ def test_a_preposition_ending_a_cue_takes_the_name_right_after_it(make_analysis)
     an = make_analysis(text, actors={"جبهة الصمود": "group", "حركة الفجر": "group"},
                        persons=["سامي العلي", "خالد يوسف"])
     assert _proposed(an) == {("membership", "خالد يوسف", "حركة الفجر")}
+
+
+def test_a_verbal_noun_after_a_preposition_is_no_verb(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "الحصول على دعم حلف الأطلسي": the alliance backs him; the United States backs nobody here
+    text = "وتوصل إلى اتفاق مع الولايات المتحدة والحصول على دعم حلف شمال الأطلسي لحربه."
+    an = make_analysis(text, actors={"حلف شمال الأطلسي": "state_force"}, places={"الولايات المتحدة": ("US", "country")})
+    assert ("support", "الولايات المتحدة", "حلف شمال الأطلسي") not in _proposed(an)
+    text = "وتدعم الولايات المتحدة قوات الوادي منذ سنوات."
+    an = make_analysis(text, actors={"قوات الوادي": "group"}, places={"الولايات المتحدة": ("US", "country")})
+    assert ("support", "الولايات المتحدة", "قوات الوادي") in _proposed(an)
