@@ -177,6 +177,8 @@ def test_without_a_clear_country_nothing_is_localised() -> None:
         ("وشنت الطائرات خمس غارات على مواقع المسلحين.", "خمس"),
         ("وانفجرت القنبلة وأدى الانفجار إلى أضرار كبيرة.", "وأدى"),
         ("وقال إنه يزور منزله لأول مرة منذ سنوات.", "لأول"),
+        ("وفي مشهد شديد التناقض، قتلت القوات عشرات المحتجين.", "مشهد"),  # a scene, not Mashhad
+        ("وقال إن هذا أمر هام جدا للمنطقة.", "هام"),  # important, not Hamm
     ],
 )
 def test_everyday_words_named_like_faraway_places_are_dropped(text: str, word: str) -> None:
@@ -194,6 +196,9 @@ def test_a_small_place_stays_when_its_country_is_named_or_a_place_noun_introduce
     libya = "وقتل ثلاثة أشخاص في انفجار هز مدينة الخمس الليبية."
     places, tokens = _mentions(libya)
     assert "الخمس" in [m.text for m in localise_places(places, tokens)]  # the article says where it is
+    iran = "وتظاهر المئات في مشهد وطهران احتجاجا على الغلاء."
+    places, tokens = _mentions(iran)
+    assert "مشهد" in [m.text for m in localise_places(places, tokens)]  # beside another Iranian city
 
 
 def test_a_siege_is_no_place() -> None:
