@@ -20,11 +20,20 @@ _DENY_WINDOW = 8
 def frame_certainty(view: SentenceView) -> str:
     if view.has_cue("negated") or _denied(view):
         return "negated"
-    if view.has_cue("hedged"):
+    if view.has_cue("hedged") or _asks(view):
         return "hedged"
     if view.has_cue("reported") and not view.has_cue("confirmed"):
         return "reported"
     return "confirmed"
+
+
+_QUESTION_MARKS = frozenset({"؟", "?"})
+_YES_NO = frozenset({"هل", "وهل", "فهل"})
+
+
+def _asks(view: SentenceView) -> bool:
+    """A yes/no question asserts nothing: "هل يدعم النظام السوري الأكراد …؟"."""
+    return bool(view.tokens) and view.tokens[-1].norm in _QUESTION_MARKS and any(t.norm in _YES_NO for t in view.tokens)
 
 
 def _denied(view: SentenceView) -> bool:

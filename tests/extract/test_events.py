@@ -87,6 +87,10 @@ def test_hedged_and_negated_reports(make_analysis) -> None:  # type: ignore[no-u
     negated = make_analysis(text, "2018-05-29", places={"بغداد": ("IQ", "city")},
                             dates={"الاثنين": ("2018-05-28", "day", True)})
     assert _events(negated, keep_all=True)[0].certainty == "negated"
+    asked = make_analysis("هل وقع انفجار قرب الحدود السورية التركية الأحد؟", "2018-05-29",
+                          places={"الحدود السورية التركية": ("SY", "region")},
+                          dates={"الأحد": ("2018-05-27", "day", True)})
+    assert [e.certainty for e in _events(asked, keep_all=True)] == ["hedged"]  # a question asserts nothing
 
 
 def test_tolls_count_joined_single_victims_and_skip_attackers(make_analysis) -> None:  # type: ignore[no-untyped-def]

@@ -224,3 +224,11 @@ def test_a_verbal_noun_after_a_preposition_is_no_verb(make_analysis) -> None:  #
     text = "وتدعم الولايات المتحدة قوات الوادي منذ سنوات."
     an = make_analysis(text, actors={"قوات الوادي": "group"}, places={"الولايات المتحدة": ("US", "country")})
     assert ("support", "الولايات المتحدة", "قوات الوادي") in _proposed(an)
+
+
+def test_a_yes_no_question_is_no_confirmed_relation(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "هل تدعم فرنسا قوات الوادي في الشمال؟"
+    an = make_analysis(text, actors={"قوات الوادي": "group"}, places={"فرنسا": ("FR", "country")})
+    relations = extract_relations(an.text, sentence_views(an), default_models())
+    assert [(r.type, r.source.name, r.target.name, r.certainty) for r in relations] == \
+        [("support", "فرنسا", "قوات الوادي", "hedged")]
