@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from marsad.extract.lexicon import words
 from marsad.extract.views import SentenceView
 from marsad.model import CERTAINTY_ORDER, DateValue
 
@@ -28,12 +29,12 @@ def frame_certainty(view: SentenceView) -> str:
 
 
 _QUESTION_MARKS = frozenset({"؟", "?"})
-_YES_NO = frozenset({"هل", "وهل", "فهل"})
 
 
 def _asks(view: SentenceView) -> bool:
     """A yes/no question asserts nothing: "هل يدعم النظام السوري الأكراد …؟"."""
-    return bool(view.tokens) and view.tokens[-1].norm in _QUESTION_MARKS and any(t.norm in _YES_NO for t in view.tokens)
+    return bool(view.tokens) and view.tokens[-1].norm in _QUESTION_MARKS and \
+        any(t.norm in words("yes_no_question") for t in view.tokens)
 
 
 def _denied(view: SentenceView) -> bool:

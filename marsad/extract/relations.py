@@ -68,8 +68,8 @@ def _patterns() -> PhraseMatcher[RelationPattern]:
     return PhraseMatcher(entries)
 
 
-def _optional_int(value: object) -> int | None:
-    return None if value is None else int(value)  # type: ignore[call-overload]
+def _optional_int(value: int | str | None) -> int | None:
+    return None if value is None else int(value)
 
 
 # one-letter prepositions, which Arabic writes on the word that follows ("التحق بتنظيم", "الموالي لإيران")
@@ -189,10 +189,9 @@ def _as_regime(m: Mention) -> Mention:
 
 
 def _locative(view: SentenceView, place: Mention) -> bool:
-    idx = view.token_index(place.start)
-    tok = view.tokens[idx]
-    if place.start > tok.start and tok.norm[:1] in ("ب", "ف"):
+    if _clitic_on(view, place) in ("ب", "ف"):
         return True
+    idx = view.token_index(place.start)
     return idx > 0 and view.tokens[idx - 1].norm in words("locative_before_actor") and view.tokens[idx - 1].norm != "من"
 
 
@@ -251,8 +250,14 @@ def _conjoined(view: SentenceView, actors: list[Mention], first: Mention, kinds:
 
 def _after_and(view: SentenceView, m: Mention) -> bool:
     """The mention follows a "و" written on its first word ("وإيران", "والمعارضة")."""
+    return _clitic_on(view, m) == "و"
+
+
+def _clitic_on(view: SentenceView, m: Mention) -> str:
+    """The first letter written on the mention's word before the mention starts ("و" of "وإيران",
+    "ل" of "لليمن"); "" when the mention starts its word."""
     tok = view.tokens[view.token_index(m.start)]
-    return m.start > tok.start and tok.norm.startswith("و")
+    return tok.norm[:1] if m.start > tok.start else ""
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:
@@ -265,12 +270,10 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
     after) away."""
     words_before, max_gap, words_after = gaps
     near = [m for m in actors if m is not other and not (match.start <= m.start and m.end <= match.end)]
-    before = [m for m in near if m.end <= match.start and (
-        match.first_token - view.token_index(m.end - 1) - 1 <= max_gap if words_before is None
-        else _words_between(view, view.token_index(m.end - 1), match.first_token) <= words_before)]
-    after = [m for m in near if m.start >= match.start and m.end > match.end and (
-        view.token_index(m.start) - match.last_token - 1 <= max_gap if words_after is None
-        else _words_between(view, match.last_token, view.token_index(m.start)) <= words_after)]
+    before = [m for m in near if m.end <= match.start
+              and _within(view, view.token_index(m.end - 1), match.first_token, words_before, max_gap)]
+    after = [m for m in near if m.start >= match.start and m.end > match.end
+             and _within(view, match.last_token, view.token_index(m.start), words_after, max_gap)]
     if other is not None:
         after = [m for m in after if not (m.start < other.end and other.start < m.end)]
     if where == "after2":  # the second actor after the cue, whatever the first one is
@@ -294,14 +297,17 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
     return after[0] if after and not _governed(view, after[0]) else None
 
 
-def _words_between(view: SentenceView, i: int, j: int) -> int:
-    return sum(1 for tok in view.tokens[i + 1:j] if tok.norm[:1].isalnum())
+def _within(view: SentenceView, i: int, j: int, words: int | None, max_gap: int) -> bool:
+    """Tokens ``i`` < ``j`` are close enough: at most ``words`` words between them (punctuation
+    aside) when the pattern counts words on that side, else at most ``max_gap`` tokens."""
+    if words is None:
+        return j - i - 1 <= max_gap
+    return sum(1 for tok in view.tokens[i + 1:j] if tok.norm[:1].isalnum()) <= words
 
 
 def _governed(view: SentenceView, m: Mention) -> bool:
     """The mention follows a preposition written on its word ("لليمن", "بإيران")."""
-    tok = view.tokens[view.token_index(m.start)]
-    return m.start > tok.start and tok.norm[:1] in _PREPOSITIONS
+    return _clitic_on(view, m) in _PREPOSITIONS
 
 
 def _verb_first(view: SentenceView, match: PhraseMatch[RelationPattern]) -> bool:

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 from marsad.model import Entity, Token
 from marsad.nlp.ner_features import Featurizer, SentenceFeatures, read_gazetteer, vector_key
@@ -412,25 +413,27 @@ def _windows(tokens: Sequence[Token]) -> list[list[Token]]:
     return windows
 
 
-# The first words of theophoric names ("ذبيح الله مجاهد", "فتح الله غولن", "سيف الله بن حسين"). The
-# tagger learned "عبد الله" as a name from its training news, but reads "الله" after a rarer first word
-# as the word for God; it is shown each of them as "عبد". Words that mostly make pious phrases ("رحمة
-# الله", "بحمد الله", "بأمر الله") are not among them.
-_THEOPHORIC = frozenset({"ذبيح", "سيف", "نصر", "فضل", "عطاء", "فتح", "هبه", "ولي", "روح", "خير", "جار", "ضيف",
-                         "عوض", "رزق", "عبيد", "حبيب", "امان", "اسد", "قدره", "لطف", "عزت", "نعمت", "حشمت"})
 _GOD = "الله"
+
+
+@lru_cache(maxsize=1)
+def _theophoric() -> frozenset[str]:
+    """First words of theophoric names, shown to the tagger as "عبد" (``kb/lexicons/person_names.yaml``)."""
+    raw = resources.files("marsad.kb").joinpath("lexicons/person_names.yaml").read_text(encoding="utf-8")
+    return frozenset(norm_key(w) for w in yaml.safe_load(raw)["theophoric_first_words"])
 
 
 def _as_read(words: list[str]) -> list[str]:
     """The words as the tagger reads them: the first word of a theophoric name as "عبد" (after "و"
     only: "بفضل الله" is "thanks to God")."""
+    theophoric = _theophoric()
     out = words
     for i in range(len(words) - 1):
         if norm_key(words[i + 1]) != _GOD:
             continue
         first = norm_key(words[i])
-        prefix = "و" if first.startswith("و") and first[1:] in _THEOPHORIC else ""
-        if first[len(prefix):] in _THEOPHORIC:
+        prefix = "و" if first.startswith("و") and first[1:] in theophoric else ""
+        if first[len(prefix):] in theophoric:
             out = out if out is not words else list(words)
             out[i] = prefix + "عبد"
     return out

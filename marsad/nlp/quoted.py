@@ -4,9 +4,8 @@ Arabic news often quotes the name of a group it introduces: ما يسمى "مج�
 “غرفة عمليات حلب” التي تضم …. A quoted phrase of one to six words is a group's name when it opens
 with a word that heads group names ("مجلس", "غرفة", "جيش", …) or follows a word that introduces one
 ("شبكة", "جماعة", …). A person's name right after such a head names a group after that person
-("حركة نور الدين الزنكي", "كتائب عبد الله عزام"). A word naming a group's kind ("تنظيم", "جماعة")
-makes the name after it a group's, even one the knowledge base shares among several groups
-(``resolve/actors.py``). The word lists are data (``kb/lexicons/quoted_names.yaml``).
+("حركة نور الدين الزنكي", "كتائب عبد الله عزام"). The word lists are data
+(``kb/lexicons/quoted_names.yaml``).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from marsad.model import Mention, Token
 from marsad.text.normalize import norm_key, normalize
 from marsad.text.segment import stem_candidates
 
-__all__ = ["quoted_groups", "groups_named_after_people", "group_head_clitics", "names_group_kind"]
+__all__ = ["quoted_groups", "groups_named_after_people", "group_head_clitics"]
 
 _QUOTED = re.compile(r"«([^«»\n]{2,80})»|“([^“”\n]{2,80})”|\"([^\"\n]{2,80})\"")
 _MAX_WORDS = 6
@@ -38,11 +37,6 @@ def group_head_clitics(word: str) -> str | None:
     """The proclitics (article excluded) written on a word that heads group names: "" for "منظمة"
     and "المجلس", "ل" for "لمنظمة"; None when the word heads none."""
     return _clitics(norm_key(word), _lists()["heads"])
-
-
-def names_group_kind(word: str) -> bool:
-    """Whether the word names a group's kind ("تنظيم", "لجماعة", "الحركة"), as before a group's name."""
-    return _is_one_of(norm_key(word), _lists()["kinds"])
 
 
 def _is_one_of(word: str, words: frozenset[str]) -> bool:

@@ -3,7 +3,7 @@
 Loaded once from ``kb/actors.yaml`` (built by ``kb/build/build_actors.py``). Mentions are found
 with the clitic-aware phrase matcher ("وداعش", "لأنصار بيت المقدس"); aliases marked ambiguous
 (القاعدة is also a military base, النصرة also "support") are matched only in their longer forms,
-or after a word that introduces a group's name ("تنظيم أنصار الشريعة").
+or right after a group's head noun ("تنظيم أنصار الشريعة").
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
+from marsad.extract.lexicon import is_one_of
 from marsad.model import Mention, Token
-from marsad.nlp.quoted import names_group_kind
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalize import norm_key
 
@@ -48,7 +48,7 @@ class ActorMention:
     end: int
     mention: str
     entry: ActorEntry | None  # None: a group's name that several entries share
-    introduced: bool = False  # an ambiguous name read as a group's after a word naming a group's kind
+    introduced: bool = False  # an ambiguous name read as a group's after a group's head noun ("تنظيم")
 
 
 def _entry(obj: dict[str, Any]) -> ActorEntry:
@@ -90,13 +90,13 @@ class ActorKB:
 
     def find(self, text: str, tokens: Sequence[Token]) -> list[ActorMention]:
         """Actor mentions among ``tokens`` (one sentence), longest first, raw offsets. An ambiguous name
-        written as listed, right after a word naming a group's kind ("تنظيم أنصار الشريعة"), is a group:
+        written as listed, right after a group's head noun ("تنظيم أنصار الشريعة"; ``group_titles``), is a group:
         the entry's when one entry has that name, else a group of no entry."""
         found = [ActorMention(m.start, m.end, m.mention, self._best(m.payloads))
                  for m in self._matcher.find(text, tokens)]
         for m in self._ambiguous.find(text, tokens):
             if m.first_token == 0 or m.prefix or m.key not in self._ambiguous_keys or \
-                    not names_group_kind(tokens[m.first_token - 1].text) or \
+                    not is_one_of(tokens[m.first_token - 1], "group_titles") or \
                     any(f.start < m.end and m.start < f.end for f in found):
                 continue
             entries = set(m.payloads)
