@@ -38,6 +38,9 @@ class RelationPattern:
     detail: str | None
     requires: PhraseMatcher[str] | None
     not_after: frozenset[str] = frozenset()  # words the cue may not follow: "على دعم" is the noun, not the verb
+    # when given, one of these words must stand among the few words before the cue: "إلى جانب" ties
+    # two fighters only after a verb of fighting ("يقاتل إلى جانب"); elsewhere it means "besides"
+    verb_before: frozenset[str] = frozenset()
     glued: str = ""  # the cue's last word, a preposition written on the next word ("الموالي ل" → "لإيران")
 
 
@@ -59,6 +62,7 @@ def _patterns() -> PhraseMatcher[RelationPattern]:
             max_gap_after=_optional_int(spec.get("max_gap_after")), detail=spec.get("detail"),
             requires=PhraseMatcher((r, "x") for r in spec["requires"]) if spec.get("requires") else None,
             not_after=frozenset(norm_key(w) for w in spec.get("not_after", [])),
+            verb_before=frozenset(norm_key(w) for w in spec.get("verb_before", [])),
         )
         for cue in spec["cues"]:
             entries.append((cue, pattern))
@@ -79,6 +83,18 @@ _PREPOSITIONS = frozenset({"ل", "ب"})
 def _after_one_of(view: SentenceView, match: PhraseMatch[RelationPattern], words: frozenset[str]) -> bool:
     """The cue follows one of ``words`` ("على دعم")."""
     return match.first_token > 0 and view.tokens[match.first_token - 1].norm in words
+
+
+_VERB_REACH = 4  # words before the cue
+
+
+def _verb_ok(view: SentenceView, match: PhraseMatch[RelationPattern], verbs: frozenset[str]) -> bool:
+    """No verb is asked for, or one of ``verbs`` stands among the few words before the cue, with or
+    without its proclitics ("وتقاتل الحوثيين إلى جانب")."""
+    if not verbs:
+        return True
+    before = [t for t in view.tokens[:match.first_token] if t.norm[:1].isalnum()][-_VERB_REACH:]
+    return any(rest in verbs for t in before for _, rest in stem_candidates(t.norm))
 
 
 def _glued_ok(view: SentenceView, match: PhraseMatch[RelationPattern], pattern: RelationPattern) -> bool:
@@ -111,7 +127,8 @@ def pattern_matches(text: str, views: list[SentenceView]) -> list[PatternMatch]:
             if any(a.start <= match.start and match.end <= a.end for a in actors):
                 continue  # a cue inside a name: "تحالف "دعم الشرعية""
             for pattern in match.payloads:
-                if not _glued_ok(view, match, pattern) or _after_one_of(view, match, pattern.not_after):
+                if not _glued_ok(view, match, pattern) or _after_one_of(view, match, pattern.not_after) \
+                        or not _verb_ok(view, match, pattern.verb_before):
                     continue
                 found = _apply(text, view, actors, match, pattern)
                 out.extend(found)
@@ -134,8 +151,25 @@ def relation_actors(view: SentenceView) -> list[Mention]:
     states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
     taken += [(m.start, m.end) for m in states]
     sides = [m for m in _sides(view) if not any(m.start < e and a < m.end for a, e in taken)]
-    actors = [_as_regime(m) if _after_regime(view, m) else m for m in view.actors]
+    actors = [_as_regime(m) if _after_regime(view, m) else m for m in _untied(view)]
     return sorted(actors + states + sides, key=lambda m: m.start)
+
+
+def _untied(view: SentenceView) -> list[Mention]:
+    """The sentence's actors, an unnamed group ending before a participle that ties it to another
+    actor ("ميليشيات التمرد الحوثي | المدعومة بفلول صالح"); one left with its head alone names nobody."""
+    out = []
+    for m in view.actors:
+        if m.source == "phrase":
+            first, last = view.token_index(m.start), view.token_index(m.end - 1)
+            tie = next((i for i in range(first + 1, last + 1) if view.tokens[i].norm in words("tie_participles")), None)
+            if tie is not None:
+                if tie == first + 1:
+                    continue
+                end = view.tokens[tie - 1].end
+                m = replace(m, end=end, text=m.text[: end - m.start], name=m.text[: end - m.start])
+        out.append(m)
+    return out
 
 
 # the relations a generic side may take part in: who backs, arms or fights beside whom ("رئيس الحكومة"
@@ -291,10 +325,51 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
     if _verb_first(view, match) and len(after) > 1:
         return after[0]  # "بينما تدعم إيران المتمردين": the doer after its verb, before the target
     if before:
-        return before[-1]  # subject
+        return _subject(view, [m for m in near if m.end <= match.start and _kind_ok(m, kinds)], before, after, match)
     # none before: the doer after its verb or verbal noun ("بايعت جماعة …", "تسليح إيران لجماعة …"),
     # never the object of a preposition ("دعما لليمن")
-    return after[0] if after and not _governed(view, after[0]) else None
+    return after[0] if after and not _governed(view, after[0]) and not _adverbial(view, match) else None
+
+
+def _adverbial(view: SentenceView, match: PhraseMatch[RelationPattern]) -> bool:
+    """The cue is a prepositional phrase ("بالتنسيق مع", "بمشاركة", "مع"): what follows it is its
+    object, never the doer."""
+    first, last = view.tokens[match.first_token], view.tokens[match.last_token]
+    return first.prefix.lstrip("وف").startswith(("ب", "ل")) or last.norm in words("prepositions")
+
+
+def _subject(view: SentenceView, preceding: list[Mention], before: list[Mention], after: list[Mention],
+             match: PhraseMatch[RelationPattern]) -> Mention:
+    """The doer before the cue: the nearest actor (``before``: within the pattern's reach), unless it
+    is the object of a preposition, or joined by "و" to one. Then the doer follows a verbal noun that
+    has both its arguments after it ("سمح لإيران بتزويد إيران للحوثي"), else it is the nearest free actor
+    of the clause ("تحرير المدينة من الحوثيين وقوات صالح، بتنسيق مع …"; ``preceding``: all actors
+    before the cue, at most :data:`_SUBJECT_REACH` tokens away). The head of a relative clause ("من
+    حزب الله الذي يقاتل إلى جانب …") is its subject whatever governs it."""
+    nearest = before[-1]
+    words_on = [t for t in view.tokens[view.token_index(nearest.end - 1) + 1:match.last_token + 1] if t.norm[:1].isalnum()]
+    if words_on and is_one_of(words_on[0], "relative_words"):
+        return nearest
+    governed: list[bool] = []
+    for i, m in enumerate(preceding):
+        joined = i > 0 and (_after_and(view, m) or view.norm_window(
+            view.token_index(preceding[i - 1].end - 1) + 1, view.token_index(m.start) - 1) == ["و"])
+        governed.append(_object_of_preposition(view, m) or (joined and governed[-1]))
+    if not governed[-1] or preceding[-1] is not nearest:
+        return nearest
+    if len(after) > 1 and not _governed(view, after[0]):
+        return after[0]
+    free = [m for m, g in zip(preceding, governed, strict=True)
+            if not g and match.first_token - view.token_index(m.end - 1) - 1 <= _SUBJECT_REACH]
+    return free[-1] if free else nearest
+
+
+_SUBJECT_REACH = 16  # tokens
+
+
+def _object_of_preposition(view: SentenceView, m: Mention) -> bool:
+    idx = view.token_index(m.start)
+    return _governed(view, m) or (idx > 0 and view.tokens[idx - 1].norm in words("prepositions"))
 
 
 def _within(view: SentenceView, i: int, j: int, words: int | None, max_gap: int) -> bool:

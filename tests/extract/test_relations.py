@@ -232,3 +232,51 @@ def test_a_yes_no_question_is_no_confirmed_relation(make_analysis) -> None:  # t
     relations = extract_relations(an.text, sentence_views(an), default_models())
     assert [(r.type, r.source.name, r.target.name, r.certainty) for r in relations] == \
         [("support", "فرنسا", "قوات الوادي", "hedged")]
+
+
+def test_the_doer_before_a_cue_is_no_object_of_a_preposition(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "من جبهة الصمود وحركة الفجر": both are what the city is taken from; the doer is named earlier
+    text = "وأكد المصدر أن قوات الوادي ستواصل عملية تحرير المدينة من جبهة الصمود وحركة الفجر، بالتنسيق مع التحالف الدولي."
+    an = make_analysis(text, actors={"قوات الوادي": "group", "جبهة الصمود": "group", "حركة الفجر": "group",
+                                     "التحالف الدولي": "state_force"})
+    assert _proposed(an) == {("cooperation", "قوات الوادي", "التحالف الدولي")}
+
+
+def test_the_head_of_a_relative_clause_is_its_doer(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "لجبهة الصمود التي تقاتل": the front fights, though a preposition governs its name
+    text = "وقصفت حركة الفجر مواقع لجبهة الصمود التي تقاتل إلى جانب قوات الوادي."
+    an = make_analysis(text, actors={"حركة الفجر": "group", "جبهة الصمود": "group", "قوات الوادي": "group"})
+    assert _proposed(an) == {("cooperation", "جبهة الصمود", "قوات الوادي")}
+
+
+def test_a_participle_of_backing_ends_an_unnamed_group(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "واشتبكت قوات الوادي مع الميليشيات المسلحة المدعومة من إيران قرب الحدود."
+    an = make_analysis(text, actors={"قوات الوادي": "group"}, places={"إيران": ("IR", "country")})
+    assert ("support", "إيران", "الميليشيات المسلحة") in _proposed(an)
+
+
+def test_a_leader_title_takes_the_name_right_before_or_after_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # the officer who confirmed the death is named before "أمير" but is not its emir
+    text = "وأكد آمر غرفة العمليات محمد علوان خبر مقتل أمير تنظيم جبهة الصمود سامي العلي في اشتباكات."
+    an = make_analysis(text, actors={"جبهة الصمود": "group"}, persons=["محمد علوان", "سامي العلي"])
+    assert _proposed(an) == {("role", "سامي العلي", "جبهة الصمود")}
+
+
+def test_a_verbal_noun_with_both_arguments_after_it_names_the_doer_first(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال المندوب إن التقاعس سمح لحركة الفجر بتزويد إيران لجبهة الصمود بأسلحة متقدمة."
+    an = make_analysis(text, actors={"حركة الفجر": "group", "جبهة الصمود": "group"},
+                       places={"إيران": ("IR", "country")})
+    assert _proposed(an) == {("supply", "إيران", "جبهة الصمود")}
+
+
+def test_a_deputy_holds_a_role(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال سامي العلي، نائب رئيس حركة الفجر، إن الوفد وصل."
+    an = make_analysis(text, actors={"حركة الفجر": "group"}, persons=["سامي العلي"])
+    assert _proposed(an) == {("role", "سامي العلي", "حركة الفجر")}
+
+
+def test_what_follows_a_prepositional_cue_is_its_object_not_the_doer(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # the leaders who coordinate are not named; Russia and China do not coordinate with each other here
+    text = "ويعمل قادة الدول الثلاث بالتنسيق مع روسيا والصين على الحفاظ على الاتفاق."
+    an = make_analysis(text, places={"روسيا": ("RU", "country"), "الصين": ("CN", "country")})
+    assert _proposed(an) == set()
