@@ -345,11 +345,12 @@ def _subject(view: SentenceView, preceding: list[Mention], before: list[Mention]
     has both its arguments after it ("سمح لإيران بتزويد إيران للحوثي"), else it is the nearest free actor
     of the clause ("تحرير المدينة من الحوثيين وقوات صالح، بتنسيق مع …"; ``preceding``: all actors
     before the cue, at most :data:`_SUBJECT_REACH` tokens away). The head of a relative clause ("من
-    حزب الله الذي يقاتل إلى جانب …") is its subject whatever governs it."""
+    حزب الله الذي يقاتل إلى جانب …"), and the noun a definite participle qualifies ("بين جيش خالد بن الوليد
+    المبايع لتنظيم الدولة"), is its subject whatever governs it."""
     nearest = before[-1]
     words_on = [t for t in view.tokens[view.token_index(nearest.end - 1) + 1:match.last_token + 1] if t.norm[:1].isalnum()]
-    if words_on and is_one_of(words_on[0], "relative_words"):
-        return nearest
+    if words_on and (is_one_of(words_on[0], "relative_words") or words_on[0].norm.startswith("ال")):
+        return nearest  # a relative clause or a definite adjective ("المبايع لتنظيم") qualifies the noun before it
     governed: list[bool] = []
     for i, m in enumerate(preceding):
         joined = i > 0 and (_after_and(view, m) or view.norm_window(

@@ -280,3 +280,11 @@ def test_what_follows_a_prepositional_cue_is_its_object_not_the_doer(make_analys
     text = "ويعمل قادة الدول الثلاث بالتنسيق مع روسيا والصين على الحفاظ على الاتفاق."
     an = make_analysis(text, places={"روسيا": ("RU", "country"), "الصين": ("CN", "country")})
     assert _proposed(an) == set()
+
+
+def test_a_definite_participle_qualifies_the_noun_before_it_whatever_governs_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وتدور اشتباكات بين جيش الوادي المبايع لتنظيم الدولة وقوات الحكومة."
+    an = make_analysis(text, actors={"جيش الوادي": "group", "الدولة": "group", "قوات الحكومة": "state_force"})
+    proposed = _proposed(an)
+    assert ("allegiance", "جيش الوادي", "الدولة") in proposed
+    assert {source for _, source, _ in proposed} == {"جيش الوادي"}
