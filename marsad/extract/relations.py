@@ -120,7 +120,7 @@ class PatternMatch:
 def pattern_matches(text: str, views: list[SentenceView]) -> list[PatternMatch]:
     out: list[PatternMatch] = []
     for view in views:
-        actors = relation_actors(view)
+        actors = relation_actors(view, text)
         if len(actors) < 2:
             continue
         for match in _patterns().find(text, view.tokens):
@@ -140,7 +140,7 @@ def pattern_matches(text: str, views: list[SentenceView]) -> list[PatternMatch]:
 STATE = "STATE"
 
 
-def relation_actors(view: SentenceView) -> list[Mention]:
+def relation_actors(view: SentenceView, text: str) -> list[Mention]:
     """Actors of the sentence plus countries that act ("إيران تدعم", "بدعم روسي"), not "في الجزائر"."""
     countries = [p for p in view.places if p.precision == "country" and not _locative(view, p)]
     states = [Mention(p.start, p.end, p.text, STATE, p.name, p.kb_id, "state_force", p.country, source="place")
@@ -151,15 +151,40 @@ def relation_actors(view: SentenceView) -> list[Mention]:
     states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
     taken += [(m.start, m.end) for m in states]
     sides = [m for m in _sides(view) if not any(m.start < e and a < m.end for a, e in taken)]
-    actors = [_as_regime(m) if _after_regime(view, m) else m for m in _untied(view)]
+    actors = [_as_regime(m) if _after_regime(view, m) else m for m in _untied(view, text)]
     return sorted(actors + states + sides, key=lambda m: m.start)
 
 
-def _untied(view: SentenceView) -> list[Mention]:
+def _with_place(view: SentenceView, m: Mention, text: str) -> Mention:
+    """A force named in construct with its place ("شرطة كابل", "شرطة العاصمة كوالالمبور") is named
+    with it: the police of Kabul, not the police."""
+    last = view.token_index(m.end - 1)
+    if m.kind != "state_force" or view.tokens[view.token_index(m.start)].norm.startswith("ال") \
+            or last + 1 >= len(view.tokens):
+        return m
+    nxt = last + 1
+    if view.tokens[nxt].norm in words("place_titles") and nxt + 1 < len(view.tokens):
+        nxt += 1
+    place = next((p for p in view.places if p.start == view.tokens[nxt].start), None)
+    if place is None:
+        return m
+    named = text[m.start:place.end]
+    return replace(m, end=place.end, text=named, name=named)
+
+
+def _media(view: SentenceView, m: Mention) -> bool:
+    """A news outlet ("لوكالة الأنباء الفرنسية"), named as who was told, not as a party."""
+    return is_one_of(view.tokens[view.token_index(m.start)], "media_heads")
+
+
+def _untied(view: SentenceView, text: str) -> list[Mention]:
     """The sentence's actors, an unnamed group ending before a participle that ties it to another
     actor ("ميليشيات التمرد الحوثي | المدعومة بفلول صالح"); one left with its head alone names nobody."""
     out = []
     for m in view.actors:
+        if _media(view, m):
+            continue
+        m = _with_place(view, m, text)
         if m.source == "phrase":
             first, last = view.token_index(m.start), view.token_index(m.end - 1)
             tie = next((i for i in range(first + 1, last + 1) if view.tokens[i].norm in words("tie_participles")), None)

@@ -109,9 +109,9 @@ def test_a_leaders_name_after_regime_stands_for_his_government(make_analysis) ->
     text = "وأيدت روسيا، الحليف الرئيسي لنظام الرئيس بشار الأسد، القرار. وقال الرئيس بشار الأسد إن الحرب طويلة."
     an = make_analysis(text, persons=["بشار الأسد"], places={"روسيا": ("RU", "country")})
     views = sentence_views(an)
-    [regime] = [m for m in relation_actors(views[0]) if m.text == "بشار الأسد"]
+    [regime] = [m for m in relation_actors(views[0], an.text) if m.text == "بشار الأسد"]
     assert regime.kind == "state_force" and regime.label != "PERS"
-    assert all(m.label == "PERS" for m in relation_actors(views[1]) if m.text == "بشار الأسد")  # the man himself
+    assert all(m.label == "PERS" for m in relation_actors(views[1], an.text) if m.text == "بشار الأسد")  # the man himself
     assert ("support", "روسيا", "بشار الأسد") in _relations(an)
 
 
@@ -140,7 +140,7 @@ def test_generic_sides_take_part_in_backing_only(make_analysis) -> None:  # type
     an = make_analysis(text, persons=["سامي حداد"],
                        places={"السعودية": ("SA", "country"), "إيران": ("IR", "country")})
     views = sentence_views(an)
-    sides = [m for m in relation_actors(views[0]) if m.source == "side"]
+    sides = [m for m in relation_actors(views[0], an.text) if m.source == "side"]
     assert [m.name for m in sides] == ["الحكومة", "المتمردين", "المتمردين"]
     assert all(text[m.start:m.end] == m.text for m in sides)
     found = {(m.type, m.source.name, m.target.name) for m in pattern_matches(an.text, views)}
@@ -153,7 +153,7 @@ def test_generic_sides_take_part_in_backing_only(make_analysis) -> None:  # type
 def test_a_side_after_a_preposition_keeps_its_article_in_its_name(make_analysis) -> None:  # type: ignore[no-untyped-def]
     text = "وروسيا هي الحليف الرئيسي للحكومة."
     an = make_analysis(text, places={"روسيا": ("RU", "country")})
-    [side] = [m for m in relation_actors(sentence_views(an)[0]) if m.source == "side"]
+    [side] = [m for m in relation_actors(sentence_views(an)[0], an.text) if m.source == "side"]
     assert (side.text, side.name, text[side.start:side.end]) == ("لحكومة", "الحكومة", "لحكومة")
 
 
@@ -288,3 +288,30 @@ def test_a_definite_participle_qualifies_the_noun_before_it_whatever_governs_it(
     proposed = _proposed(an)
     assert ("allegiance", "جيش الوادي", "الدولة") in proposed
     assert {source for _, source, _ in proposed} == {"جيش الوادي"}
+
+
+def test_a_news_outlet_is_told_not_a_party(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال قائد شرطة المدينة لوكالة الأنباء الفرنسية إن قنبلة وضعت في الخيمة. وتدعم إيران صحيفة الوادي."
+    an = make_analysis(text, actors={"شرطة": "state_force", "وكالة الأنباء الفرنسية": "group",
+                                     "صحيفة الوادي": "group"}, places={"إيران": ("IR", "country")})
+    assert _proposed(an) == set()
+
+
+def test_a_force_named_with_its_city_keeps_the_city(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال سامي العلي المتحدث باسم شرطة كابل إن الهجوم أسفر عن مقتل خمسة مدنيين."
+    an = make_analysis(text, actors={"شرطة": "state_force"}, persons=["سامي العلي"],
+                       places={"كابل": ("AF", "city")})
+    assert _proposed(an) == {("role", "سامي العلي", "شرطة كابل")}
+
+
+def test_allies_left_unnamed_back_nobody(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "قوات النظام وحلفائها": the regime's allies are not named; the faction after "مقابل" is its enemy
+    text = "وقتل 60 عنصرا من قوات الوادي وحلفائها مقابل 34 مقاتلا من جبهة الصمود."
+    an = make_analysis(text, actors={"قوات الوادي": "state_force", "جبهة الصمود": "group"})
+    assert _proposed(an) == set()
+
+
+def test_killing_with_weapons_is_no_supply(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وتتحمل روسيا مسؤولية استهداف السوريين بالأسلحة الكيماوية، وفق قوات الوادي."
+    an = make_analysis(text, actors={"قوات الوادي": "group"}, places={"روسيا": ("RU", "country")})
+    assert not {t for t, _, _ in _proposed(an)} & {"supply"}
