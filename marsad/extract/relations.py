@@ -143,8 +143,8 @@ STATE = "STATE"
 def relation_actors(view: SentenceView, text: str) -> list[Mention]:
     """Actors of the sentence plus countries that act ("إيران تدعم", "بدعم روسي"), not "في الجزائر"."""
     countries = [p for p in view.places if p.precision == "country" and not _locative(view, p)]
-    states = [Mention(p.start, p.end, p.text, STATE, p.name, p.kb_id, "state_force", p.country, source="place")
-              for p in countries]
+    states = [_governed_by_head(view, Mention(p.start, p.end, p.text, STATE, p.name, p.kb_id, "state_force", p.country,
+                                              source="place"), text) for p in countries]
     states += [Mention(d.start, d.end, d.text, STATE, d.name, None, "state_force", d.country, source="demonym")
                for d in view.demonyms if not _qualifies_a_name(view, d)]
     taken = [(m.start, m.end) for m in view.actors]
@@ -153,6 +153,22 @@ def relation_actors(view: SentenceView, text: str) -> list[Mention]:
     sides = [m for m in _sides(view) if not any(m.start < e and a < m.end for a, e in taken)]
     actors = [_as_regime(m) if _after_regime(view, m) else m for m in _untied(view, text)]
     return sorted(actors + states + sides, key=lambda m: m.start)
+
+
+def _governed_by_head(view: SentenceView, state: Mention, text: str) -> Mention:
+    """A country named after the head of its government or forces ("لحكومة اليمن", "قوات تركيا") is
+    that government: the mention takes the head in (a "ل" or "و" written on it left out)."""
+    idx = view.token_index(state.start)
+    if idx == 0 or state.start > view.tokens[idx].start:
+        return state
+    head = view.tokens[idx - 1]
+    if head.norm in words("regime_heads"):
+        start = head.start
+    elif head.norm[:1] in ("ل", "و") and head.norm[1:] in words("regime_heads") and head.text[:1] == head.norm[:1]:
+        start = head.start + 1
+    else:
+        return state
+    return replace(state, start=start, text=text[start:state.end])
 
 
 def _with_place(view: SentenceView, m: Mention, text: str) -> Mention:
@@ -240,7 +256,6 @@ def _after_regime(view: SentenceView, m: Mention) -> bool:
     if before and is_one_of(before[-1], "leader_titles"):
         before = before[:-1]
     return bool(before) and is_one_of(before[-1], "regime_heads")
-
 
 
 def _as_regime(m: Mention) -> Mention:
@@ -374,6 +389,11 @@ def _subject(view: SentenceView, preceding: list[Mention], before: list[Mention]
     المبايع لتنظيم الدولة"), is its subject whatever governs it."""
     nearest = before[-1]
     words_on = [t for t in view.tokens[view.token_index(nearest.end - 1) + 1:match.last_token + 1] if t.norm[:1].isalnum()]
+    if words_on and words_on[0].norm[:1] == "و" and words_on[0].norm[1:] in words("relative_words"):
+        # "التحالف الذي تتزعمه السعودية، والذي يدعم …": a second relative clause has the first one's head
+        head = _head_of_earlier_relative(view, preceding, view.token_index(nearest.start))
+        if head is not None:
+            return head
     if words_on and (is_one_of(words_on[0], "relative_words") or words_on[0].norm.startswith("ال")):
         return nearest  # a relative clause or a definite adjective ("المبايع لتنظيم") qualifies the noun before it
     governed: list[bool] = []
@@ -391,6 +411,15 @@ def _subject(view: SentenceView, preceding: list[Mention], before: list[Mention]
 
 
 _SUBJECT_REACH = 16  # tokens
+
+
+def _head_of_earlier_relative(view: SentenceView, preceding: list[Mention], before: int) -> Mention | None:
+    """The actor right before the last relative word ("الذي", "التي") ahead of token ``before``."""
+    j = next((i for i in range(before - 1, -1, -1) if view.tokens[i].norm in words("relative_words")), None)
+    if j is None:
+        return None
+    heads = [m for m in preceding if view.token_index(m.end - 1) == j - 1]
+    return heads[-1] if heads else None
 
 
 def _object_of_preposition(view: SentenceView, m: Mention) -> bool:

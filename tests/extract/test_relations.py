@@ -315,3 +315,13 @@ def test_killing_with_weapons_is_no_supply(make_analysis) -> None:  # type: igno
     text = "وتتحمل روسيا مسؤولية استهداف السوريين بالأسلحة الكيماوية، وفق قوات الوادي."
     an = make_analysis(text, actors={"قوات الوادي": "group"}, places={"روسيا": ("RU", "country")})
     assert not {t for t, _, _ in _proposed(an)} & {"supply"}
+
+
+def test_a_second_relative_clause_has_the_head_of_the_first(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "ويقاتل المتمردون قوات التحالف الذي تتزعمه السعودية والإمارات، والذي يدعم حكومة اليمن منذ سنوات."
+    an = make_analysis(text, actors={"قوات التحالف": "state_force"},
+                       places={"السعودية": ("SA", "country"), "الإمارات": ("AE", "country"), "اليمن": ("YE", "country")})
+    proposed = {(t, s, tgt) for t, s, tgt in _proposed(an) if t == "support"}
+    assert proposed == {("support", "قوات التحالف", "اليمن")}
+    [state] = [m for m in relation_actors(sentence_views(an)[0], an.text) if m.name == "اليمن"]
+    assert (state.text, an.text[state.start:state.end]) == ("حكومة اليمن", "حكومة اليمن")
