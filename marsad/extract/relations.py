@@ -152,7 +152,37 @@ def relation_actors(view: SentenceView, text: str) -> list[Mention]:
     taken += [(m.start, m.end) for m in states]
     sides = [m for m in _sides(view) if not any(m.start < e and a < m.end for a, e in taken)]
     actors = [_as_regime(m) if _after_regime(view, m) else m for m in _untied(view, text)]
+    actors += _listed_groups(view, actors, text)
     return sorted(actors + states + sides, key=lambda m: m.start)
+
+
+_LISTED_NAME_WORDS = 2  # at most, after the head word
+
+
+def _listed_groups(view: SentenceView, actors: list[Mention], text: str) -> list[Mention]:
+    """Groups the tagger and the knowledge base miss, listed by "و" right after a group they know:
+    "حركة نور الدين الزنكي ولواء الحرية ولواء صقور الجبل". Each is a head word of a group's name
+    (``listed_group_heads``) with "و" on it and the words of its name up to the next "و", punctuation
+    or function word."""
+    out: list[Mention] = []
+    taken = {view.token_index(m.start) for m in actors}
+    for m in [a for a in actors if a.kind == "group"]:
+        i = view.token_index(m.end - 1) + 1
+        while i < len(view.tokens) and i not in taken:
+            head = view.tokens[i]
+            if not (head.norm[:1] == "و" and head.norm[1:] in words("listed_group_heads")):
+                break
+            j = i + 1
+            while j < len(view.tokens) and j - i <= _LISTED_NAME_WORDS and view.tokens[j].norm[:1].isalnum() \
+                    and view.tokens[j].norm[:1] != "و" and view.tokens[j].norm not in words("role_barriers") \
+                    and j not in taken:
+                j += 1
+            if j == i + 1:
+                break
+            start, end = head.start + 1, view.tokens[j - 1].end
+            out.append(Mention(start, end, text[start:end], "ORG", text[start:end], kind="group", source="listed"))
+            i = j
+    return out
 
 
 def _governed_by_head(view: SentenceView, state: Mention, text: str) -> Mention:

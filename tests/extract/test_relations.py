@@ -325,3 +325,16 @@ def test_a_second_relative_clause_has_the_head_of_the_first(make_analysis) -> No
     assert proposed == {("support", "قوات التحالف", "اليمن")}
     [state] = [m for m in relation_actors(sentence_views(an)[0], an.text) if m.name == "اليمن"]
     assert (state.text, an.text[state.start:state.end]) == ("حكومة اليمن", "حكومة اليمن")
+
+
+def test_the_subject_of_a_verb_of_leading_leads(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وكان سامي العلي يرأس ما يسمى جبهة الصمود في المدينة قبل أن يعلن حلها."
+    an = make_analysis(text, actors={"جبهة الصمود": "group"}, persons=["سامي العلي"])
+    assert _proposed(an) == {("role", "سامي العلي", "جبهة الصمود")}
+
+
+def test_groups_listed_after_a_known_group_are_groups(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وأصدرت غرفة العمليات التي تضم حركة الفجر ولواء الحرية ولواء صقور الجبل بدورها بيانا."
+    an = make_analysis(text, actors={"غرفة العمليات": "group", "حركة الفجر": "group"})
+    assert _proposed(an) == {("membership", name, "غرفة العمليات")
+                             for name in ("حركة الفجر", "لواء الحرية", "لواء صقور الجبل")}
