@@ -335,7 +335,8 @@ def _conjoined(view: SentenceView, actors: list[Mention], first: Mention, kinds:
     last = first
     for nxt in following:
         gap = view.norm_window(view.token_index(last.end - 1) + 1, view.token_index(nxt.start) - 1)
-        if gap and gap not in (["و"], ['"', "و"], ["و", '"'], ['"', "و", '"']) or not (gap or _after_and(view, nxt)):
+        if gap and gap not in (["و"], ['"', "و"], ["و", '"'], ['"', "و", '"']) and not _and_machines(gap) \
+                or not (gap or _after_and(view, nxt)):
             break
         if _kind_ok(nxt, kinds):
             out.append(nxt)
@@ -350,6 +351,12 @@ def _conjoined(view: SentenceView, actors: list[Mention], first: Mention, kinds:
             out.insert(0, prev)
         last = prev
     return out
+
+
+def _and_machines(gap: list[str]) -> bool:
+    """"و" written on the war machines or forces of the next actor ("بقوات الجيش وطائرات التحالف")."""
+    return len(gap) == 1 and gap[0][:1] == "و" and (gap[0][1:] in words("state_act_heads")
+                                                    or gap[0][1:] in words("regime_heads"))
 
 
 def _after_and(view: SentenceView, m: Mention) -> bool:

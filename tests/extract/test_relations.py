@@ -338,3 +338,15 @@ def test_groups_listed_after_a_known_group_are_groups(make_analysis) -> None:  #
     an = make_analysis(text, actors={"غرفة العمليات": "group", "حركة الفجر": "group"})
     assert _proposed(an) == {("membership", name, "غرفة العمليات")
                              for name in ("حركة الفجر", "لواء الحرية", "لواء صقور الجبل")}
+
+
+def test_actors_joined_by_a_waw_on_their_machines_share_the_relation(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وتقدمت قوات الوادي المدعومة بجبهة الصمود وطائرات التحالف الدولي نحو المدينة."
+    an = make_analysis(text, actors={"قوات الوادي": "group", "جبهة الصمود": "group", "التحالف الدولي": "state_force"})
+    assert _proposed(an) == {("support", "جبهة الصمود", "قوات الوادي"), ("support", "التحالف الدولي", "قوات الوادي")}
+
+
+def test_a_quoted_name_between_title_and_person_does_not_part_them(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = 'ويرأس حركة "الفجر الجديد للتغيير"، سامي العلي، الذي خاض الانتخابات.'
+    an = make_analysis(text, actors={"الفجر الجديد للتغيير": "group"}, persons=["سامي العلي"])
+    assert _proposed(an) == {("role", "سامي العلي", "الفجر الجديد للتغيير")}
