@@ -98,6 +98,9 @@ def _kind(m: Mention) -> str:
     return m.kind or m.label.lower()
 
 
+_SYMMETRIC = frozenset({"cooperation"})
+
+
 def extract_relations(text: str, views: list[SentenceView], models: ExtractionModels) -> list[Relation]:
     candidates = pair_candidates(text, views)
     if not candidates:
@@ -111,6 +114,8 @@ def extract_relations(text: str, views: list[SentenceView], models: ExtractionMo
         if (c.type in models.judged_relations and p < models.relation_min) or key in seen:
             continue
         seen.add(key)
+        if c.type in _SYMMETRIC:
+            seen.add((c.type, c.target.name, c.source.name))  # one relation per pair, either way round
         sent = c.view.sentence
         out.append(Relation(type=c.type, source=actor_from_mention(c.source), target=actor_from_mention(c.target),
                             evidence=(Evidence(sent.start, sent.end, text[sent.start:sent.end]),),

@@ -311,6 +311,11 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
         bound = required[0].start
     gaps = (pattern.max_gap_before, pattern.max_gap, pattern.max_gap_after)
     source = _argument(view, actors, match, pattern.source, pattern.source_kinds, gaps, None)
+    if pattern.target == "joined" and source is not None:
+        # "أعلنت سرايا القدس وكتائب القسام مسؤوليتهما": the actors joined by "و" act together
+        joined = _conjoined(view, actors, source, pattern.source_kinds)
+        return [PatternMatch(view, a, b, pattern.type, pattern.detail, match.key)
+                for a in joined for b in joined if a is not b and not _same_actor(a, b)]
     target = _argument(view, actors, match, pattern.target, pattern.target_kinds, gaps, source)
     if bound is not None and target is not None:
         closer = [m for m in actors if m.end <= bound and m.start > (source.end if source else match.end)

@@ -350,3 +350,12 @@ def test_a_quoted_name_between_title_and_person_does_not_part_them(make_analysis
     text = 'ويرأس حركة "الفجر الجديد للتغيير"، سامي العلي، الذي خاض الانتخابات.'
     an = make_analysis(text, actors={"الفجر الجديد للتغيير": "group"}, persons=["سامي العلي"])
     assert _proposed(an) == {("role", "سامي العلي", "الفجر الجديد للتغيير")}
+
+
+def test_groups_that_claim_together_cooperate_once(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وأعلنت جبهة الصمود وحركة الفجر مسؤوليتهما عن قصف المواقع العسكرية."
+    an = make_analysis(text, actors={"جبهة الصمود": "group", "حركة الفجر": "group"})
+    assert _proposed(an) == {("cooperation", "جبهة الصمود", "حركة الفجر"), ("cooperation", "حركة الفجر", "جبهة الصمود")}
+    # cooperation has no direction: one relation for the pair
+    assert len([r for r in extract_relations(an.text, sentence_views(an), default_models())
+                if r.type == "cooperation"]) == 1
