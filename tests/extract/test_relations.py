@@ -359,3 +359,9 @@ def test_groups_that_claim_together_cooperate_once(make_analysis) -> None:  # ty
     # cooperation has no direction: one relation for the pair
     assert len([r for r in extract_relations(an.text, sentence_views(an), default_models())
                 if r.type == "cooperation"]) == 1
+
+
+def test_a_verb_of_allying_takes_its_partner_after_with(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وتتحالف جبهة الصمود وحركة الفجر مع قوات الوادي ضد المتمردين."
+    an = make_analysis(text, actors={"جبهة الصمود": "group", "حركة الفجر": "group", "قوات الوادي": "group"})
+    assert {("cooperation", "جبهة الصمود", "قوات الوادي"), ("cooperation", "حركة الفجر", "قوات الوادي")} <= _proposed(an)
