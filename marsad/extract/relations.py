@@ -225,7 +225,9 @@ def _media(view: SentenceView, m: Mention) -> bool:
 
 def _untied(view: SentenceView, text: str) -> list[Mention]:
     """The sentence's actors, an unnamed group ending before a participle that ties it to another
-    actor ("ميليشيات التمرد الحوثي | المدعومة بفلول صالح"); one left with its head alone names nobody."""
+    actor ("ميليشيات التمرد الحوثي | المدعومة بفلول صالح"), so that the participle is read as a cue.
+    Such a group is named by its whole description ("الفصائل السورية الموالية لتركيا", "القوات الموالية
+    للحكومة"): what the news calls it, and what tells it from the other groups."""
     out = []
     for m in view.actors:
         if _media(view, m):
@@ -236,11 +238,21 @@ def _untied(view: SentenceView, text: str) -> list[Mention]:
             tie = next((i for i in range(first + 1, last + 1) if view.tokens[i].norm in words("tie_participles")), None)
             if tie is not None:
                 if tie == first + 1:
-                    continue
+                    continue  # the head alone names nobody
                 end = view.tokens[tie - 1].end
-                m = replace(m, end=end, text=m.text[: end - m.start], name=m.text[: end - m.start])
+                m = replace(m, end=end, text=m.text[: end - m.start], name=text[m.start:_tied_to_end(view, tie)])
         out.append(m)
     return out
+
+
+def _tied_to_end(view: SentenceView, tie: int) -> int:
+    """Where the actor a tie participle names ends ("الموالية لدولة الإمارات", "المدعومة من السعودية"):
+    the first actor or place starting within the two words after it, else the word after it."""
+    nxt = view.tokens[tie + 1:tie + 3]
+    if not nxt:
+        return view.tokens[tie].end
+    named = [m for m in view.actors + view.places if any(t.start <= m.start < t.end for t in nxt)]
+    return max(m.end for m in named[:1]) if named else nxt[0].end
 
 
 # the relations a generic side may take part in: who backs, arms or fights beside whom ("رئيس الحكومة"

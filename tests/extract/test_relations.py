@@ -252,7 +252,10 @@ def test_the_head_of_a_relative_clause_is_its_doer(make_analysis) -> None:  # ty
 def test_a_participle_of_backing_ends_an_unnamed_group(make_analysis) -> None:  # type: ignore[no-untyped-def]
     text = "واشتبكت قوات الوادي مع الميليشيات المسلحة المدعومة من إيران قرب الحدود."
     an = make_analysis(text, actors={"قوات الوادي": "group"}, places={"إيران": ("IR", "country")})
-    assert ("support", "إيران", "الميليشيات المسلحة") in _proposed(an)
+    # named by its whole description, the participle read as the cue
+    assert ("support", "إيران", "الميليشيات المسلحة المدعومة من إيران") in _proposed(an)
+    [group] = [m for m in relation_actors(sentence_views(an)[0], an.text) if m.source == "phrase"]
+    assert (group.text, an.text[group.start:group.end]) == ("الميليشيات المسلحة", "الميليشيات المسلحة")
 
 
 def test_a_leader_title_takes_the_name_right_before_or_after_it(make_analysis) -> None:  # type: ignore[no-untyped-def]
