@@ -329,6 +329,11 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
         return [PatternMatch(view, a, b, pattern.type, pattern.detail, match.key)
                 for a in joined for b in joined if a is not b and not _same_actor(a, b)]
     target = _argument(view, actors, match, pattern.target, pattern.target_kinds, gaps, source)
+    partner = None
+    if source is None and pattern.source == "after_or_partner" and target is not None:
+        # "وسيطر الجيش التركي ومقاتلو المعارضة، الذين يدعمهم": the backer unnamed after the verb is the
+        # actor joined by "و" to the backed one
+        source = partner = _partner_before(view, actors, target, pattern.source_kinds)
     if bound is not None and target is not None:
         closer = [m for m in actors if m.end <= bound and m.start > (source.end if source else match.end)
                   and _kind_ok(m, pattern.target_kinds)]
@@ -336,8 +341,10 @@ def _apply(text: str, view: SentenceView, actors: list[Mention], match: PhraseMa
     if source is None or target is None or source is target:
         return []
     out = []
-    for src in _conjoined(view, actors, source, pattern.source_kinds):
-        for tgt in _conjoined(view, actors, target, pattern.target_kinds):
+    sources = [source] if partner else _conjoined(view, actors, source, pattern.source_kinds)
+    targets = [target] if partner else _conjoined(view, actors, target, pattern.target_kinds)
+    for src in sources:
+        for tgt in targets:
             if src is tgt or (_same_actor(src, tgt) and pattern.type != "rename") or \
                     (pattern.type == "rename" and src.name == tgt.name and src.kb_id == tgt.kb_id):
                 continue
@@ -368,6 +375,17 @@ def _conjoined(view: SentenceView, actors: list[Mention], first: Mention, kinds:
             out.insert(0, prev)
         last = prev
     return out
+
+
+def _partner_before(view: SentenceView, actors: list[Mention], m: Mention, kinds: frozenset[str]) -> Mention | None:
+    """The actor right before ``m`` that "و" joins to it."""
+    preceding = [a for a in actors if a.end <= m.start]
+    if not preceding:
+        return None
+    prev = preceding[-1]
+    gap = view.norm_window(view.token_index(prev.end - 1) + 1, view.token_index(m.start) - 1)
+    joined = gap == ["و"] or (not gap and _after_and(view, m))
+    return prev if joined and _kind_ok(prev, kinds) else None
 
 
 def _and_machines(gap: list[str]) -> bool:
@@ -412,7 +430,7 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
         return before[-1] if before else None
     if where == "before2":
         return before[-2] if len(before) > 1 else None
-    if where in ("after", "after2"):
+    if where in ("after", "after2", "after_or_partner"):
         return after[0] if after else None
     if where == "last_after":
         return after[-1] if after else None

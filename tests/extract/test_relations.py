@@ -368,3 +368,9 @@ def test_a_verb_of_allying_takes_its_partner_after_with(make_analysis) -> None: 
     text = "وتتحالف جبهة الصمود وحركة الفجر مع قوات الوادي ضد المتمردين."
     an = make_analysis(text, actors={"جبهة الصمود": "group", "حركة الفجر": "group", "قوات الوادي": "group"})
     assert {("cooperation", "جبهة الصمود", "قوات الوادي"), ("cooperation", "حركة الفجر", "قوات الوادي")} <= _proposed(an)
+
+
+def test_a_backer_left_unnamed_after_the_verb_is_the_partner_before(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    text = "وسيطرت قوات الوادي وجبهة الصمود، التي تدعمها، على البلدة."
+    an = make_analysis(text, actors={"قوات الوادي": "group", "جبهة الصمود": "group"})
+    assert _proposed(an) == {("support", "قوات الوادي", "جبهة الصمود")}
