@@ -151,7 +151,7 @@ def relation_actors(view: SentenceView, text: str) -> list[Mention]:
     states = [s for s in states if not any(s.start < e and a < s.end for a, e in taken)]
     taken += [(m.start, m.end) for m in states]
     sides = [m for m in _sides(view) if not any(m.start < e and a < m.end for a, e in taken)]
-    actors = [_as_regime(m) if _after_regime(view, m) else m for m in _untied(view, text)]
+    actors = [_as_regime(m) if _after_regime(view, m) else m for m in _as_parties(view, text)]
     actors += _listed_groups(view, actors, text)
     return sorted(actors + states + sides, key=lambda m: m.start)
 
@@ -223,11 +223,11 @@ def _media(view: SentenceView, m: Mention) -> bool:
     return is_one_of(view.tokens[view.token_index(m.start)], "media_heads")
 
 
-def _untied(view: SentenceView, text: str) -> list[Mention]:
-    """The sentence's actors, an unnamed group ending before a participle that ties it to another
-    actor ("ميليشيات التمرد الحوثي | المدعومة بفلول صالح"), so that the participle is read as a cue.
-    Such a group is named by its whole description ("الفصائل السورية الموالية لتركيا", "القوات الموالية
-    للحكومة"): what the news calls it, and what tells it from the other groups."""
+def _as_parties(view: SentenceView, text: str) -> list[Mention]:
+    """The sentence's actors as parties to relations: no news outlet; a force named with its city
+    ("شرطة كابل"); an unnamed group ending before a participle that ties it to another actor
+    ("ميليشيات التمرد الحوثي | المدعومة بفلول صالح"), so that the participle is read as a cue, and named
+    by its whole description ("الفصائل السورية الموالية لتركيا"), what tells it from the other groups."""
     out = []
     for m in view.actors:
         if _media(view, m):
@@ -383,9 +383,13 @@ def _partner_before(view: SentenceView, actors: list[Mention], m: Mention, kinds
     if not preceding:
         return None
     prev = preceding[-1]
+    return prev if _joined_by_and(view, prev, m) and _kind_ok(prev, kinds) else None
+
+
+def _joined_by_and(view: SentenceView, prev: Mention, m: Mention) -> bool:
+    """"و" stands alone between ``prev`` and ``m``, or is written on ``m`` right after ``prev``."""
     gap = view.norm_window(view.token_index(prev.end - 1) + 1, view.token_index(m.start) - 1)
-    joined = gap == ["و"] or (not gap and _after_and(view, m))
-    return prev if joined and _kind_ok(prev, kinds) else None
+    return gap == ["و"] or (not gap and _after_and(view, m))
 
 
 def _and_machines(gap: list[str]) -> bool:
@@ -473,8 +477,7 @@ def _subject(view: SentenceView, preceding: list[Mention], before: list[Mention]
         return nearest  # a relative clause or a definite adjective ("المبايع لتنظيم") qualifies the noun before it
     governed: list[bool] = []
     for i, m in enumerate(preceding):
-        joined = i > 0 and (_after_and(view, m) or view.norm_window(
-            view.token_index(preceding[i - 1].end - 1) + 1, view.token_index(m.start) - 1) == ["و"])
+        joined = i > 0 and _joined_by_and(view, preceding[i - 1], m)
         governed.append(_object_of_preposition(view, m) or (joined and governed[-1]))
     if not governed[-1] or preceding[-1] is not nearest:
         return nearest
