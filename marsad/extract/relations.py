@@ -441,7 +441,7 @@ def _argument(view: SentenceView, actors: list[Mention], match: PhraseMatch[Rela
     if where == "after_with":  # "تتحالف الإمارات والبحرين مع السعودية": the actor right after "مع"
         return next((m for m in after if view.token_index(m.start) > 0
                      and view.tokens[view.token_index(m.start) - 1].norm == "مع"), None)
-    if _verb_first(view, match) and len(after) > 1:
+    if _verb_first(view, match) and not _adverbial(view, match) and len(after) > 1:
         return after[0]  # "بينما تدعم إيران المتمردين": the doer after its verb, before the target
     if before:
         return _subject(view, [m for m in near if m.end <= match.start and _kind_ok(m, kinds)], before, after, match)

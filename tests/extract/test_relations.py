@@ -374,3 +374,12 @@ def test_a_backer_left_unnamed_after_the_verb_is_the_partner_before(make_analysi
     text = "وسيطرت قوات الوادي وجبهة الصمود، التي تدعمها، على البلدة."
     an = make_analysis(text, actors={"قوات الوادي": "group", "جبهة الصمود": "group"})
     assert _proposed(an) == {("support", "قوات الوادي", "جبهة الصمود")}
+
+
+def test_a_prepositional_cue_with_waw_does_not_open_a_clause(make_analysis) -> None:  # type: ignore[no-untyped-def]
+    # "وبالتعاون مع": the ministry of the country named before acts, with the two after it
+    text = "وأدرجت وزارة خارجية مملكة البحرين وبالتعاون مع الولايات المتحدة والمملكة العربية السعودية أسماء عشرة أفراد."
+    an = make_analysis(text, places={"مملكة البحرين": ("BH", "country"), "الولايات المتحدة": ("US", "country"),
+                                     "المملكة العربية السعودية": ("SA", "country")})
+    assert _proposed(an) == {("cooperation", "مملكة البحرين", "الولايات المتحدة"),
+                             ("cooperation", "مملكة البحرين", "المملكة العربية السعودية")}
