@@ -251,8 +251,8 @@ def _tied_to_end(view: SentenceView, tie: int) -> int:
     nxt = view.tokens[tie + 1:tie + 3]
     if not nxt:
         return view.tokens[tie].end
-    named = [m for m in view.actors + view.places if any(t.start <= m.start < t.end for t in nxt)]
-    return max(m.end for m in named[:1]) if named else nxt[0].end
+    named = next((m for m in view.actors + view.places if any(t.start <= m.start < t.end for t in nxt)), None)
+    return named.end if named else nxt[0].end
 
 
 # the relations a generic side may take part in: who backs, arms or fights beside whom ("رئيس الحكومة"
@@ -454,7 +454,7 @@ def _adverbial(view: SentenceView, match: PhraseMatch[RelationPattern]) -> bool:
     """The cue is a prepositional phrase ("بالتنسيق مع", "بمشاركة", "مع"): what follows it is its
     object, never the doer."""
     first, last = view.tokens[match.first_token], view.tokens[match.last_token]
-    return first.prefix.lstrip("وف").startswith(("ب", "ل")) or last.norm in words("prepositions")
+    return first.prefix.lstrip("وف")[:1] in _PREPOSITIONS or last.norm in words("prepositions")
 
 
 def _subject(view: SentenceView, preceding: list[Mention], before: list[Mention], after: list[Mention],
